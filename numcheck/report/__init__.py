@@ -1,0 +1,40 @@
+"""Formatters, one per module, behind a name registry.
+
+A formatter is ``render(report: Report, out: TextIO, *, options: FormatOptions) -> None``.
+Modules are imported only when their format is asked for, so start-up stays lean.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, TextIO
+
+from numcheck.models import Report
+
+# format name -> (module, function, what it is for)
+FORMATTERS: dict[str, tuple[str, str, str]] = {
+    "text": ("numcheck.report.text", "render", "a report for people at a terminal (default)"),
+    "json": ("numcheck.report.json_format", "render", "the JSON contract of OUTPUT.md"),
+}
+
+EXTRACT_FORMATTERS: dict[str, tuple[str, str, str]] = {
+    "text": ("numcheck.report.text", "render_claims", "the claims inventory as a table"),
+    "json": ("numcheck.report.json_format", "render_claims", "the claims inventory as JSON"),
+}
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    color: bool | None = None      # None: decide from the terminal
+    base: str = ""                 # paths are shown relative to this folder when set
+    command: str = "check"
+    output_path: str | None = None  # -o FILE, for formats that care
+
+
+def get_formatter(name: str, table: dict[str, tuple[str, str, str]] | None = None) -> Callable:
+    table = FORMATTERS if table is None else table
+    try:
+        module, func, _ = table[name]
+    except KeyError:
+        raise KeyError(name) from None
+    return getattr(importlib.import_module(module), func)
