@@ -94,7 +94,7 @@ class Claim:
     # linking
     source: Source | None = None
     index: int = -1
-    extra: Mapping[str, Any] = field(default=_EMPTY)
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "extra", _freeze(self.extra))
@@ -126,14 +126,18 @@ class SourceMap:
 
     Built from pieces ``(text_start, orig_start, length)``: within a piece the
     mapping is linear; a piece of length 1 may stand for a longer original run
-    (an HTML entity).  ``None`` pieces means identity.
+    (an HTML entity).  ``None`` pieces means identity.  A piece may carry a fourth
+    item, its length in the original (``(t, o, 1, 5)`` for ``&amp;``), so that an
+    exclusive end just past it maps just past the whole original run.
     """
 
-    __slots__ = ("_tstarts", "_pieces")
+    __slots__ = ("_tstarts", "_pieces", "_olens")
 
-    def __init__(self, pieces: list[tuple[int, int, int]] | None = None) -> None:
+    def __init__(self, pieces: list[tuple[int, ...]] | None = None) -> None:
         self._pieces = pieces
         self._tstarts = [p[0] for p in pieces] if pieces else None
+        self._olens = ({i: p[3] for i, p in enumerate(pieces) if len(p) > 3 and p[3] != p[2]}
+                       if pieces else None)
 
     def to_original(self, offset: int) -> int:
         if self._pieces is None:
@@ -143,7 +147,7 @@ class SourceMap:
         i = bisect.bisect_right(self._tstarts, offset) - 1
         if i < 0:
             i = 0
-        tstart, ostart, length = self._pieces[i]
+        tstart, ostart, length = self._pieces[i][:3]
         delta = offset - tstart
         if delta > length:
             delta = length
@@ -158,10 +162,10 @@ class SourceMap:
         i = bisect.bisect_right(self._tstarts, offset - 1) - 1
         if i < 0:
             i = 0
-        tstart, ostart, length = self._pieces[i]
+        tstart, ostart, length = self._pieces[i][:3]
         delta = offset - tstart
-        if delta > length:
-            delta = length
+        if delta >= length:
+            return ostart + (self._olens.get(i, length) if self._olens else length)
         return ostart + delta
 
 
