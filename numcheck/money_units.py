@@ -54,7 +54,7 @@ def money(value: float, currency: str) -> "pint.Quantity":
 
 def currency_of(quantity: "pint.Quantity") -> str:
     """The ISO code of a plain money quantity (``money(3, 'GBP')`` -> ``GBP``)."""
-    units = quantity.unit_items()
+    units = list(quantity.unit_items())
     if len(units) != 1 or units[0][1] != 1 or units[0][0] not in CURRENCIES:
         raise ValueError(f"not a plain money quantity: {quantity.units}")
     return units[0][0]
