@@ -158,6 +158,47 @@ def extract(
     raise typer.Exit(runner.run_extract(opts))
 
 
+@app.command()
+def scan(
+    corpus: List[str] = typer.Argument(..., metavar="CORPUS...",
+                                       help="Folders of articles, or JSONL files (one article per line)."),
+    output: str = typer.Option(..., "--output", "-o", metavar="FILE",
+                               help="Where the rows go: .parquet (default format) or .jsonl."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="parquet or jsonl (default: from --output)."),
+    engine: str = typer.Option("local", "--engine", help="local worker processes, or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Local worker processes."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help="Date to assume for articles that carry none."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="JSONL field with the article text."),
+    date_field: Optional[str] = typer.Option(None, "--date-field", help="JSONL field with the publication date."),
+) -> None:
+    """Audit an archive: one row per finding and one per claim, streamed to Parquet or JSONL."""
+    import time
+
+    from numcheck.scan import ScanError, scan as run_scan
+
+    if date:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageFailure(f"--date: {date!r} is not a date (YYYY-MM-DD)") from None
+    if jobs is not None and jobs < 1:
+        raise UsageFailure("--jobs: must be at least 1")
+    t0 = time.perf_counter()
+    try:
+        counts = run_scan(list(corpus), output, fmt=format, engine=engine, scheduler=scheduler, jobs=jobs,
+                          default_date=date, text_field=text_field, date_field=date_field)
+    except ScanError as exc:
+        raise UsageFailure(str(exc)) from None
+    secs = time.perf_counter() - t0
+    sys.stderr.write(f"numcheck: scanned {counts['documents']} documents in {secs:.1f}s: "
+                     f"{counts['findings']} findings, {counts['claims']} claims, "
+                     f"{counts['errors']} unreadable -> {output}\n")
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command("rules")
 def list_rules(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
@@ -200,35 +241,50 @@ def explain(code: str = typer.Argument(..., help="A rule code (CUR002) or name (
 
 # -- entry point ------------------------------------------------------------------------
 
-def main(argv: Optional[list[str]] = None) -> None:
-    import click
+def _cli_exceptions():
+    """(Exit, Abort, UsageError, NoArgsIsHelp) for the typer in use (it vendors click since 0.19)."""
+    try:
+        from typer import _click as click  # typer >= 0.19
+        from typer._click.exceptions import UsageError
+        from typer.exceptions import Abort, Exit
+        no_args: type = getattr(__import__("typer._click.exceptions", fromlist=["x"]),
+                                "NoArgsIsHelpError", ())
+    except ImportError:  # pragma: no cover - older typer on click
+        import click
+        from click.exceptions import Abort, Exit, UsageError
+        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+    return Exit, Abort, UsageError, no_args
 
+
+def main(argv: Optional[list[str]] = None) -> None:
+    Exit, Abort, UsageError, NoArgsIsHelp = _cli_exceptions()
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         rv = command.main(args=args, prog_name="numcheck", standalone_mode=False)
         code = rv if isinstance(rv, int) else EXIT_OK
-    except click.exceptions.Exit as exc:
+    except (Exit, typer.Exit) as exc:
         code = exc.exit_code
-    except click.exceptions.UsageError as exc:
-        msg = exc.format_message().replace("\n", " ")
-        sub = exc.ctx.command_path if exc.ctx else "numcheck"
-        sys.stderr.write(f"numcheck: error: {msg} (see '{sub} --help')\n")
-        code = EXIT_ERROR
-    except click.exceptions.Abort:
+    except UsageError as exc:
+        if NoArgsIsHelp and isinstance(exc, NoArgsIsHelp):
+            ctx = exc.ctx
+            typer.echo(ctx.get_help() if ctx else "", err=False)
+            code = EXIT_ERROR
+        else:
+            msg = exc.format_message().replace("\n", " ")
+            sub = exc.ctx.command_path if getattr(exc, "ctx", None) else "numcheck"
+            sys.stderr.write(f"numcheck: error: {msg} (see '{sub} --help')\n")
+            code = EXIT_ERROR
+    except (Abort, KeyboardInterrupt):
         sys.stderr.write("numcheck: interrupted\n")
         code = 130
     except UsageFailure as exc:
         sys.stderr.write(f"numcheck: error: {exc}\n")
         code = EXIT_ERROR
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            code = EXIT_OK
-    except KeyboardInterrupt:
-        sys.stderr.write("numcheck: interrupted\n")
-        code = 130
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
     except Exception as exc:  # a bug: still one line, unless debugging
         if os.environ.get("NUMCHECK_DEBUG"):
             raise

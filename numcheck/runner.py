@@ -49,6 +49,11 @@ class Job:
     stdin_data: Optional[bytes] = None
 
 
+def _has(module: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(module) is not None
+
+
 def _fail(message: str):
     from numcheck.cli import UsageFailure
     raise UsageFailure(message)
@@ -58,12 +63,11 @@ def resolve_config(path: str, config_path: Optional[str], overrides: dict):
     """The settings in force for ``path``: nearest numcheck.toml (or --config), then the
     command line's overrides."""
     from numcheck.config import DEFAULT, ConfigError
-    try:
+    if _has("numcheck.configfile"):
         from numcheck import configfile
-    except ModuleNotFoundError:
-        cfg = DEFAULT
-    else:
         cfg = configfile.config_for(path, explicit=config_path)
+    else:
+        cfg = DEFAULT
     if overrides:
         try:
             cfg = cfg.evolve(**overrides)
@@ -158,10 +162,9 @@ def _jobs(opts: CheckOptions) -> list[Job]:
 
 def run_jobs(jobs: list[Job], n_jobs: Optional[int] = None, progress: bool = False) -> list[FileResult]:
     """Process jobs in input order (identical output whatever ``n_jobs``)."""
-    try:
-        from numcheck.parallel import run_parallel
-    except ModuleNotFoundError:
+    if not _has("numcheck.parallel"):
         return [process_file(j) for j in jobs]
+    from numcheck.parallel import run_parallel
     return run_parallel(process_file, jobs, n_jobs=n_jobs, progress=progress)
 
 
