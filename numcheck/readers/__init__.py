@@ -185,6 +185,7 @@ def iter_article_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
                 for name in sorted(files):
                     if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
                         found.append(os.path.join(root, name))
+            found.sort(key=lambda f: f.split(os.sep))
             if not found:
                 raise ReadError(f"{p}: no articles found (looked for "
                                 f"{', '.join(ARTICLE_SUFFIXES)})")

@@ -104,14 +104,27 @@ def decode(data: bytes) -> tuple[str, str]:
                         "could not be determined; declare it or convert the file to UTF-8")
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def _sniff(data: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - dependency is declared
         return None
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
     if best is None or best.encoding is None:
         return None
+    # Short texts leave several single-byte code pages equally plausible; Western news
+    # text is overwhelmingly windows-1252, so it wins a tie.
+    # The same goes for the other Windows code pages against their Mac/ISO cousins.
+    close = [m for m in results if m.encoding and m.chaos <= best.chaos + 0.02]
+    for wanted in (lambda e: e in _WESTERN, lambda e: e.startswith("cp125")):
+        pick = next((m for m in close if wanted(m.encoding)), None)
+        if pick is not None:
+            best = pick
+            break
     if best.chaos > 0.1:  # too much mess: not a confident guess
         return None
     codec = _codec(best.encoding)
@@ -123,5 +136,13 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
         return None
     bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7f <= ord(ch) < 0xa0)
     if bad > len(text[:20000]) * 0.01:
+        return None
+    # confident = a language was recognised, or the text is mostly plain letters
+    # with a sprinkling of accents and symbols (Western news text)
+    ink = [ch for ch in text[:20000] if not ch.isspace()]
+    if not ink:
+        return None
+    ascii_letters = sum(1 for ch in ink if ch.isascii() and ch.isalpha())
+    if best.coherence < 0.2 and ascii_letters < 0.5 * len(ink):
         return None
     return text, codec
