@@ -1,6 +1,1186 @@
-"""Temporal expressions (placeholder)."""
+"""Temporal expressions in news prose, resolved against the publication date.
+
+:func:`extract_temporal` finds dates, clock times, durations (ages included) and
+sets with a news-aware span finder: precompiled regular expressions without
+nested quantifiers (each runs in linear time), then longest-match selection,
+then resolution.
+
+Each claim carries a TIMEX3 ``timex`` value as TempEval-3 scores it
+(``2023-10-07``, ``2023-10``, ``2023-W52``, ``2023-Q3``, ``199`` for the 1990s,
+``P3Y``, ``PT2H``, ``PRESENT_REF``...), the calendar interval
+``date_start``..``date_end`` when there is one, and ``relative=True`` when the
+value was worked out from the publication date.
+
+Resolution choices
+- Year-less dates (``Dec. 27``) take the publication year, except across New
+  Year: a November/December date in a January/February article is last year's
+  unless the clause is future tense, and a January/February date in a
+  November/December article is next year's unless it is past tense.
+- Bare weekdays: latest on or before the publication date for past tense (or no
+  tense), next on or after it for future tense, nearest for present tense.
+- Bare months: nearest past one for past tense, nearest future one for future
+  tense, the publication year otherwise.
+- With no publication date, relative expressions keep a vague ``timex``
+  (``PAST_REF``, ``FUTURE_REF``, ``PRESENT_REF``, ``XXXX-12-27``) or None and no
+  interval; absolute ones still resolve.
+- With a publication date range (``published``..``published_until``) each
+  relative expression is resolved against both ends: the interval spans both
+  readings, and the ``timex`` is kept only when both readings agree.
+  ``extra['anchor_range']`` records the range.
+"""
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
-def extract_temporal(text, sentences, published=None, published_until=None):
-    return []
+from numcheck.extract import temporal_calendar as cal
+from numcheck.models import Claim
+
+# ---------------------------------------------------------------------------
+# vocabulary
+
+_MONTHS = {n.lower(): i + 1 for i, n in enumerate(cal.MONTH_NAMES)}
+_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_WEEKDAYS = {n.lower(): i for i, n in enumerate(cal.WEEKDAYS)}
+_WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                  "sat": 5, "sun": 6})
+
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+             "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+             "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+             "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+             "one hundred": 100, "a thousand": 1000, "a dozen": 12, "a couple of": 2, "a couple": 2,
+             "couple of": 2, "half a": 0.5, "a half": 0.5}
+_VAGUE_NUM = {"a few", "few", "several", "many", "some", "dozens of", "hundreds of", "the"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+          "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
+          "century": "century", "centurie": "century", "quarter": "quarter"}
+_DUR_CODE = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+             "week": ("", "W", 1), "fortnight": ("", "W", 2), "month": ("", "M", 1),
+             "quarter": ("", "M", 3), "year": ("", "Y", 1), "decade": ("", "Y", 10),
+             "century": ("", "Y", 100)}
+
+_COUNT_NOUNS = frozenset("""
+people persons men women children kids workers employees staff jobs students patients cases deaths
+households homes houses cars vehicles units shares tonnes tons barrels km kilometres kilometers miles
+metres meters feet foot kg kilograms pounds lbs acres hectares mw gw kw kwh mwh megawatts gigawatts
+troops soldiers officers votes voters seats members residents migrants refugees visitors tourists
+passengers flights beds doctors nurses teachers firms companies stores shops sites schools hospitals
+points runs goals yards calories words pages copies items products new more other
+""".split())
+_YEAR_OK_PLURAL = frozenset("""olympics elections games results sales earnings levels figures rates
+prices talks protests riots floods attacks polls championships awards accords agreements
+""".split())
+_YEAR_CUES = re.compile(r"(?:\b(?:in|since|of|from|by|until|till|year|around|circa|c\.|before|after|during|"
+                        r"through|to|and|between|early|late|mid|fiscal|summer|winter|spring|autumn|fall)"
+                        r"[\s-]*|['’]s\s)$", re.IGNORECASE)
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
+_MON_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+             r"(?![A-Za-z])")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+_WDA = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|[.,]\d)"
+_YEAR4 = r"(?P<year>[12]\d{3})(?![\d%]|[.,]\d)"
+_NUMW = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+         r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
+_NUM = (r"(?i:\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + _NUMW +
+        r"|a\s+hundred|one\s+hundred|a\s+thousand|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|half\s+a|"
+        r"a\s+few|few|several|many|dozens\s+of|hundreds\s+of|an|a)")
+_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)(?P<pl>s)?"
+_QUAL = (r"(?i:almost|nearly|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
+         r"over|under|at\s+least|up\s+to|just|only|barely|a\s+mere|a\s+full|the\s+better\s+part\s+of)")
+_QUAL_MOD = {"almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+             "fewer than": "LESS_THAN", "barely": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+             "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX",
+             "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX"}
+
+
+def _rx(p: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(p, flags)
+
+
+# ---------------------------------------------------------------------------
+# candidates
+
+Resolver = Callable[[dt.date], tuple]
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    timex: str | None = None
+    ds: dt.date | None = None
+    de: dt.date | None = None
+    relative: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+    resolver: Resolver | None = None
+    vague_timex: str | None = None
+    prio: int = 5
+    value: float | None = None
+    unit: str = ""
+    gran: str = ""           # day, month, year, week, quarter, season, decade, century
+    yearless: tuple | None = None  # (month, day, weekday) of a date written without a year
+
+
+class _Ctx:
+    def __init__(self, text: str, sentences, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        if sentences:
+            self.sent = [(s.start, s.end) for s in sentences]
+        else:
+            self.sent = [(0, len(text))]
+        self.sent_starts = [s for s, _ in self.sent]
+        self._tense: dict[tuple[int, int], str | None] = {}
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+        return self.sent[i]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._tense:
+            from numcheck.tense import tense_at
+            s, e = self.sentence(start)
+            self._tense[key] = tense_at(self.text, start, end, s, e)
+        return self._tense[key]
+
+    def before(self, start: int, n: int = 40) -> str:
+        return self.text[max(0, start - n):start]
+
+    def after(self, end: int, n: int = 40) -> str:
+        return self.text[end:end + n]
+
+
+def _num(s: str) -> float | None:
+    s = " ".join(s.lower().split())
+    if s in _NUMWORDS:
+        return _NUMWORDS[s]
+    if s in _VAGUE_NUM:
+        return None
+    if "-" in s:
+        a, _, b = s.partition("-")
+        if a in _NUMWORDS and b in _NUMWORDS:
+            return _NUMWORDS[a] + _NUMWORDS[b]
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _dur_timex(n: float | None, unit: str) -> str:
+    t, code, mult = _DUR_CODE[unit]
+    if n is None:
+        return f"P{t}X{code}"
+    v = n * mult
+    if v != int(v):
+        if code == "Y":
+            v, code = v * 12, "M"
+        elif code == "D":
+            v, code, t = v * 24, "H", "T"
+        elif code == "H":
+            v, code = v * 60, "M"
+    v = int(v) if v == int(v) else round(v, 2)
+    return f"P{t}{v}{code}"
+
+
+def _month_of(s: str) -> int:
+    return _MONTHS[s.rstrip(".").lower()]
+
+
+def _weekday_of(s: str) -> int:
+    return _WEEKDAYS[s.rstrip(".").lower()]
+
+
+# ---------------------------------------------------------------------------
+# absolute dates
+
+def _make_day(c: _Cand, y: int, m: int, d: int) -> None:
+    """Fill in a full date, or flag it as impossible."""
+    if not 1 <= m <= 12:
+        c.extra["invalid"] = f"there is no month {m}"
+        c.timex = None
+        return
+    if d == 0:
+        c.extra["invalid"] = "there is no day 0"
+        return
+    dim = cal.days_in_month(y, m)
+    if d > dim:
+        if m == 2 and d == 29:
+            c.extra["invalid"] = f"{y} is not a leap year, so it had no February 29"
+        else:
+            c.extra["invalid"] = f"{cal.MONTH_NAMES[m - 1]} has {dim} days, so there is no {cal.MONTH_NAMES[m - 1]} {d}"
+        c.timex = cal.tx_month(y, m) + f"-{d:02d}"
+        c.ds, c.de = cal.month_iv(y, m)
+        c.gran = "month"
+        return
+    day = dt.date(y, m, d)
+    c.timex, (c.ds, c.de), c.gran = cal.tx_day(day), cal.day_iv(day), "day"
+
+
+def _full_date(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mon = _month_of(m.group("mon"))
+    day = int(m.group("day"))
+    if day > 31:
+        return None
+    c = _Cand(m.start(), m.end(), "date", prio=1)
+    wd = m.group("wd")
+    if wd:
+        c.extra["weekday"] = cal.WEEKDAYS[_weekday_of(wd)]
+    if m.group("year"):
+        _make_day(c, int(m.group("year")), mon, day)
+    else:
+        # May followed by a number is a month only when the number reads as a day
+        if m.group("mon") == "May" and not re.match(r"\s*(?:[,.;:)]|$|\s+(?:and|to|through|until|or)\b)",
+                                                    ctx.text[m.end():m.end() + 12]):
+            if not _YEAR_CUES.search(ctx.before(m.start(), 12)):
+                return None
+        if day == 0:
+            c.extra["invalid"] = "there is no day 0"
+            return c
+        if day > 31 or day > (29 if mon == 2 else cal.days_in_month(2001, mon)):
+            c.extra["invalid"] = (f"{cal.MONTH_NAMES[mon - 1]} has {cal.days_in_month(2001, mon)} days, "
+                                  f"so there is no {cal.MONTH_NAMES[mon - 1]} {day}")
+            return c
+        c.yearless = (mon, day)
+    return c
+
+
+def _iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    c = _Cand(m.start(), m.end(), "date", prio=0)
+    _make_day(c, y, mo, d)
+    if m.group("hh") and c.gran == "day":
+        c.kind = "time"
+        c.timex = f"{c.timex}T{m.group('hh')}:{m.group('mm')}"
+    return c
+
+
+def _month_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mon = _month_of(m.group("mon"))
+    if m.group("year"):
+        y = int(m.group("year"))
+    else:
+        y = _two_digit_year(int(m.group("yy")), ctx.published)
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.timex, (c.ds, c.de), c.gran = cal.tx_month(y, mon), cal.month_iv(y, mon), "month"
+    return c
+
+
+def _two_digit_year(yy: int, published: dt.date | None) -> int:
+    ref = published.year if published else 2000
+    century = ref - ref % 100
+    y = century + yy
+    if y > ref + 10:
+        y -= 100
+    return y
+
+
+def _year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    y = int(m.group("year"))
+    text = ctx.text
+    before = ctx.before(m.start(), 24)
+    cue = _YEAR_CUES.search(before)
+    if y < 1800 and not cue:
+        return None
+    if y > 2099:
+        return None
+    nxt = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 24])
+    if nxt and text[m.end():m.end() + 1] in " -":
+        w = nxt.group(1)
+        wl = w.lower()
+        if wl in _COUNT_NOUNS or (w.islower() and wl.endswith("s") and not wl.endswith("ss")
+                                  and wl not in _YEAR_OK_PLURAL and not cue):
+            return None
+    prev = re.search(r"([A-Za-z.]+)\s*$", before)
+    if prev and prev.group(1).lower() in ("no.", "number", "nos.", "flight", "route", "room", "boeing", "airbus",
+                                          "model", "page", "pp.", "p.", "section", "article", "chapter",
+                                          "rule", "resolution", "code"):
+        return None
+    c = _Cand(m.start(), m.end(), "date", prio=4)
+    c.timex, (c.ds, c.de), c.gran = cal.tx_year(y), cal.year_iv(y), "year"
+    return c
+
+
+def _apos_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    y = _two_digit_year(int(m.group("yy")), ctx.published)
+    c = _Cand(m.start(), m.end(), "date", prio=4)
+    c.timex, (c.ds, c.de), c.gran = cal.tx_year(y), cal.year_iv(y), "year"
+    return c
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _decade(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    g = m.groupdict()
+    if g.get("dec"):
+        y0 = int(g["dec"])
+    elif g.get("d2"):
+        y0 = 1900 + int(g["d2"]) * 10
+        if y0 + 100 <= (ctx.published.year if ctx.published else 2000) - 80:
+            y0 += 100
+        if g["d2"] in "012" and (ctx.published is None or ctx.published.year >= 2030):
+            y0 = 2000 + int(g["d2"]) * 10
+    else:
+        w = g["dw"].lower()
+        y0 = 1900 + _DECADE_WORDS[w] * 10
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.timex, (c.ds, c.de), c.gran = str(y0 // 10), cal.years_iv(y0, y0 + 9), "decade"
+    mod = (g.get("mod") or "").lower()
+    if mod:
+        _apply_mod(c, {"early": "START", "mid": "MID", "late": "END"}[mod])
+    return c
+
+
+_ORD_CENT = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+             "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def _century(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    n = m.group("n").lower()
+    k = int(re.sub(r"\D", "", n)) if n[0].isdigit() else _ORD_CENT.get(n)
+    if not k or k > 30:
+        return None
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    first = (k - 1) * 100 + 1 if k > 1 else 1
+    c.timex, (c.ds, c.de), c.gran = f"{k - 1:02d}", cal.years_iv(max(first - 1, 1), (k - 1) * 100 + 99), "century"
+    return c
+
+
+def _quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    g = m.groupdict()
+    q = _ORDINALS.get((g.get("q") or "").lower()) or int(g.get("qn") or 0)
+    if not 1 <= q <= 4:
+        return None
+    ystr = g.get("year") or g.get("year2")
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.gran = "quarter"
+    if ystr:
+        ys = ystr.lstrip("'’")
+        y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), ctx.published)
+        c.timex, (c.ds, c.de) = cal.tx_quarter(y, q), cal.quarter_iv(y, q)
+        return c
+    c.relative = True
+    c.vague_timex = f"XXXX-Q{q}"
+
+    def res(ref: dt.date) -> tuple:
+        y = ref.year if cal.quarter_iv(ref.year, q)[0] <= ref else ref.year - 1
+        return (cal.tx_quarter(y, q),) + cal.quarter_iv(y, q)
+    c.resolver = res
+    return c
+
+
+def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    h = 1 if m.group("h").lower() in ("first", "1") else 2
+    y = int(m.group("year"))
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.timex, (c.ds, c.de), c.gran = f"{y:04d}-H{h}", cal.half_iv(y, h), "half"
+    return c
+
+
+def _fiscal(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    ys = m.group("year").lstrip("'’")
+    y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), ctx.published)
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.timex, (c.ds, c.de), c.gran = cal.tx_year(y), cal.year_iv(y), "year"
+    c.extra["fiscal"] = True
+    return c
+
+
+# ---------------------------------------------------------------------------
+# relative dates
+
+def _rel(c: _Cand, vague: str | None, res: Resolver) -> _Cand:
+    c.relative = True
+    c.vague_timex = vague
+    c.resolver = res
+    return c
+
+
+def _deictic(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = " ".join(m.group(0).lower().split())
+    c = _Cand(m.start(), m.end(), "date", prio=5)
+    if w in ("yesterday", "today", "tomorrow"):
+        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[w]
+        c.gran = "day"
+        return _rel(c, {"yesterday": "PAST_REF", "today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}[w],
+                    lambda ref: (cal.tx_day(ref + dt.timedelta(off)),) + cal.day_iv(ref + dt.timedelta(off)))
+    if w == "tonight":
+        c.kind = "time"
+        return _rel(c, "PRESENT_REF", lambda ref: (cal.tx_day(ref) + "TNI", ref, ref))
+    if w in ("the past", "recently", "in the past", "formerly", "previously"):
+        c.extra["vague"] = True
+        c.timex = "PAST_REF"
+        return c
+    if w in ("the future", "in the future"):
+        c.extra["vague"] = True
+        c.timex = "FUTURE_REF"
+        return c
+    # now, currently, nowadays, these days, at present
+    if w == "now" and re.match(r"\s+(?:that|than)\b", ctx.after(m.end(), 8)):
+        return None
+    c.extra["vague"] = True
+    c.timex = "PRESENT_REF"
+    c.relative = True
+    c.vague_timex = "PRESENT_REF"
+    c.resolver = lambda ref: ("PRESENT_REF", ref, ref)
+    return c
+
+
+def _this_last_next(word: str) -> int | None:
+    w = " ".join(word.lower().split())
+    if w in ("this", "the current", "the present", "current"):
+        return 0
+    if w in ("last", "past", "previous", "the previous", "the preceding"):
+        return -1
+    if w in ("next", "coming", "the coming", "the following", "the next"):
+        return 1
+    return None
+
+
+def _unit_period(unit: str, shift: int, ref: dt.date) -> tuple:
+    if unit == "day":
+        d = ref + dt.timedelta(days=shift)
+        return (cal.tx_day(d),) + cal.day_iv(d)
+    if unit == "week":
+        d = ref + dt.timedelta(weeks=shift)
+        return (cal.tx_week(d),) + cal.week_iv(d)
+    if unit == "weekend":
+        d = ref + dt.timedelta(weeks=shift)
+        return (cal.tx_week(d) + "-WE",) + cal.weekend_iv(d)
+    if unit == "month":
+        d = cal.add(ref.replace(day=1), shift, "month")
+        return (cal.tx_month(d.year, d.month),) + cal.month_iv(d.year, d.month)
+    if unit == "quarter":
+        d = cal.add(ref.replace(day=1), shift, "quarter")
+        q = (d.month - 1) // 3 + 1
+        return (cal.tx_quarter(d.year, q),) + cal.quarter_iv(d.year, q)
+    if unit == "year":
+        y = ref.year + shift
+        return (cal.tx_year(y),) + cal.year_iv(y)
+    if unit == "decade":
+        y0 = (ref.year // 10 + shift) * 10
+        return (str(y0 // 10),) + cal.years_iv(y0, y0 + 9)
+    if unit == "century":
+        y0 = (ref.year // 100 + shift) * 100
+        return (f"{y0 // 100:02d}",) + cal.years_iv(max(y0, 1), y0 + 99)
+    raise ValueError(unit)
+
+
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def _season_res(code: str, shift: int) -> Resolver:
+    def res(ref: dt.date) -> tuple:
+        y = ref.year
+        start, end = cal.season_iv(y, code)
+        if code == "WI" and ref.month <= 2:
+            y -= 1
+            start, end = cal.season_iv(y, code)
+        if shift == -1:
+            if end >= ref:
+                y -= 1
+        elif shift == 1:
+            if start <= ref:
+                y += 1
+        s, e = cal.season_iv(y, code)
+        return (f"{y:04d}-{code}", s, e)
+    return res
+
+
+def _rel_unit(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    rel = " ".join(m.group("rel").split()).lower()
+    unit = m.group("unit").lower()
+    unit = "year" if unit in ("fiscal year", "financial year") else unit
+    c = _Cand(m.start(), m.end(), "date", prio=3)
+    pre = (m.group("pre") or "").lower()
+    if rel.startswith("the ") and rel in ("the last", "the past") :
+        # "the past year": a span reaching back from the publication date
+        if unit in _DUR_CODE:
+            c.kind = "duration"
+            c.timex = _dur_timex(1, unit)
+            c.value, c.unit = 1, unit
+            c.extra["span"] = "past"
+            return _rel(c, c.timex, lambda ref: (c.timex, cal.add(ref, -1, unit), ref))
+        return None
+    if rel in ("the next", "the following") and unit in _DUR_CODE and unit not in ("week", "month", "year"):
+        c.kind = "duration"
+        c.timex = _dur_timex(1, unit)
+        c.value, c.unit = 1, unit
+        return c
+    shift = _this_last_next(rel)
+    if shift is None:
+        return None
+    if unit in _SEASON_CODE:
+        code = _SEASON_CODE[unit]
+        if unit == "fall" and shift == 0 and rel == "this" and False:
+            return None
+        c.gran = "season"
+        return _rel(c, {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[shift], _season_res(code, shift))
+    if unit == "season" or unit == "term":
+        return None
+    c.gran = unit if unit != "weekend" else "week"
+    vague = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[shift]
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(pre)
+
+    def res(ref: dt.date) -> tuple:
+        out = _unit_period(unit, shift, ref)
+        return out
+    _rel(c, vague, res)
+    if mod:
+        c.extra["mod"] = mod
+    return c
+
+
+def _rel_named(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """last June, next Friday, this Tuesday."""
+    rel = " ".join(m.group("rel").split()).lower()
+    shift = _this_last_next(rel)
+    if shift is None:
+        return None
+    name = m.group("name")
+    c = _Cand(m.start(), m.end(), "date", prio=3)
+    vague = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[shift]
+    if name.lower() in _WEEKDAYS:
+        wd = _weekday_of(name)
+        c.gran = "day"
+        part = m.group("part")
+
+        def res(ref: dt.date) -> tuple:
+            if shift == -1:
+                delta = (ref.weekday() - wd) % 7 or 7
+                d = ref - dt.timedelta(days=delta)
+            elif shift == 1:
+                delta = (wd - ref.weekday()) % 7 or 7
+                d = ref + dt.timedelta(days=delta)
+            else:
+                d = cal.week_iv(ref)[0] + dt.timedelta(days=wd)
+            return (cal.tx_day(d) + _PART.get((part or "").lower(), ""), d, d)
+        if part:
+            c.kind = "time"
+        return _rel(c, vague, res)
+    mon = _month_of(name)
+    c.gran = "month"
+
+    def resm(ref: dt.date) -> tuple:
+        y = ref.year
+        if shift == -1:
+            y = ref.year if mon < ref.month else ref.year - 1
+        elif shift == 1:
+            y = ref.year if mon > ref.month else ref.year + 1
+        return (cal.tx_month(y, mon),) + cal.month_iv(y, mon)
+    return _rel(c, vague, resm)
+
+
+_PART = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "": ""}
+
+
+def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    wd = _weekday_of(m.group("wd"))
+    part = (m.group("part") or "").lower()
+    c = _Cand(m.start(), m.end(), "time" if part else "date", prio=5)
+    c.gran = "day"
+    c.extra["weekday"] = cal.WEEKDAYS[wd]
+    c.extra["by_tense"] = True
+    tense = ctx.tense(m.start(), m.end())
+    c.extra["tense"] = tense
+
+    def res(ref: dt.date) -> tuple:
+        back = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+        fwd = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+        if tense == "future":
+            d = fwd
+        elif tense == "present":
+            d = back if (ref - back) <= (fwd - ref) else fwd
+        else:
+            d = back
+        return (cal.tx_day(d) + _PART.get(part, ""), d, d)
+    return _rel(c, f"XXXX-WXX-{wd + 1}" + _PART.get(part, ""), res)
+
+
+_MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|through|during|of|before|after|between|and|or|"
+                        r"around|for|last|next|this|early|late|mid|end|start|beginning|that|each|every|"
+                        r"In|Since|Until|By|From|Through|During|Before|After|Between|Last|Next|This|Early|Late)"
+                        r"[\s-]+(?:of\s+)?(?:early\s+|late\s+|mid-?)?$|^\s*$)")
+
+
+def _bare_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    name = m.group("mon")
+    mon = _month_of(name)
+    before = ctx.before(m.start(), 30)
+    after = ctx.after(m.end(), 20)
+    cue = _MONTH_CUE.search(before)
+    if name in ("May", "March") and not (cue and before.strip()):
+        return None
+    if re.match(r"\s+[A-Z][a-z]", after) and not cue:
+        return None  # June Carter, August Wilson
+    if not cue and re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s*$", before):
+        return None
+    c = _Cand(m.start(), m.end(), "date", prio=6)
+    c.gran = "month"
+    c.extra["by_tense"] = True
+    tense = ctx.tense(m.start(), m.end())
+    c.extra["tense"] = tense
+    head = " ".join(before.split()[-1:]).lower()
+
+    def res(ref: dt.date) -> tuple:
+        y = ref.year
+        if tense == "past" or head in ("since",):
+            y = ref.year if mon <= ref.month else ref.year - 1
+        elif tense == "future" or head in ("until", "till", "by"):
+            y = ref.year if mon >= ref.month else ref.year + 1
+        return (cal.tx_month(y, mon),) + cal.month_iv(y, mon)
+    return _rel(c, f"XXXX-{mon:02d}", res)
+
+
+def _ago(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    n = _num(m.group("num"))
+    unit = _UNITS[m.group("unit").lower()]
+    direction = " ".join(m.group("dir").lower().split())
+    c = _Cand(m.start(), m.end(), "date", prio=1)
+    c.value, c.unit = n, unit
+    sign = -1 if direction == "ago" else 1
+    q = (m.group("q") or "").lower()
+    if q in _QUAL_MOD:
+        c.extra["mod"] = _QUAL_MOD[q]
+    c.extra["relation"] = "ago" if sign < 0 else "from now"
+    c.extra["amount"] = n
+    c.extra["unit"] = unit
+    if n is None or unit in ("second", "minute", "hour"):
+        c.timex = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        c.relative = True
+        c.vague_timex = c.timex
+        c.extra["vague"] = True
+        return c
+    c.gran = {"decade": "year", "century": "year"}.get(unit, unit)
+
+    def res(ref: dt.date) -> tuple:
+        if n != int(n):
+            months = int(round(n * {"year": 12, "decade": 120, "month": 1}.get(unit, 0)))
+            if not months:
+                d = ref + dt.timedelta(days=sign * n * {"week": 7, "day": 1}.get(unit, 1))
+                return cal.granular(d, "day")[0:1] + cal.granular(d, "day")[1]
+            d = cal.add(ref, sign * months, "month")
+            tx, iv = cal.granular(d, "month")
+            return (tx,) + iv
+        d = cal.add(ref, sign * int(n), unit)
+        tx, iv = cal.granular(d, unit)
+        return (tx,) + iv
+    return _rel(c, "PAST_REF" if sign < 0 else "FUTURE_REF", res)
+
+
+# ---------------------------------------------------------------------------
+# durations, ages, times, sets
+
+_SET_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|once|twice|thrice|dollars|euros|"
+                         r"pounds|cents|pence|rupees|yuan|yen|hours|days|shifts|meals|doses|visits)|\bper)\s*$",
+                         re.IGNORECASE)
+
+
+def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    raw = " ".join(m.group("num").lower().split())
+    n = _num(raw)
+    unit = _UNITS[m.group("unit").lower()]
+    plural = bool(m.group("pl"))
+    sep = m.group("sep")
+    if unit == "second" and raw in ("a", "an", "one") and not plural:
+        return None  # "a second term"
+    if unit == "quarter":
+        return None
+    if raw in ("a", "an") and not plural:
+        # "$5 a month", "twice a year": a frequency
+        if _SET_BEFORE.search(ctx.before(m.start(), 20)) and not (m.group("q") or m.group("the")):
+            c = _Cand(m.start(), m.end(), "set", prio=3)
+            c.timex = _dur_timex(1, unit)
+            return c
+    if n is not None and n == 1 and plural and raw not in ("1",):
+        pass
+    if n is None and raw not in _VAGUE_NUM:
+        return None
+    if raw in ("many", "some", "few") and not plural:
+        return None
+    if n is not None and n != 1 and not plural and sep.strip() != "-" and raw not in ("half a", "a half"):
+        # "two year" without a hyphen and without plural is usually a typo or part of a compound; accept
+        pass
+    c = _Cand(m.start(), m.end(), "duration", prio=3)
+    c.value, c.unit = n, unit
+    c.timex = _dur_timex(n, unit)
+    q = (m.group("q") or "").lower()
+    q = " ".join(q.split())
+    if q in _QUAL_MOD:
+        c.extra["mod"] = _QUAL_MOD[q]
+    if sep.strip() == "-" and not plural:
+        c.extra["adjectival"] = True
+    the = " ".join((m.group("the") or "").lower().split())
+    if the.startswith("the past") or the.startswith("the last") or the.startswith("the previous"):
+        c.extra["span"] = "past"
+        if n is not None:
+            c.relative = True
+            c.vague_timex = c.timex
+            tx = c.timex
+            c.resolver = lambda ref: (tx, cal.add(ref, -int(n), unit) if n == int(n) and unit not in
+                                      ("hour", "minute", "second") else None, ref)
+    elif the.startswith("the next") or the.startswith("the coming"):
+        c.extra["span"] = "next"
+    # what follows: ago is a separate pattern; earlier/later/before/after/since link to an anchor
+    m2 = re.match(r"(?:['’]s?)?(?:\s*,)?\s+(earlier|later|before|after|since|prior\s+to|previously|"
+                  r"on|into|in)\b", ctx.text[m.end():m.end() + 16])
+    if m2:
+        word = " ".join(m2.group(1).split())
+        rel = {"prior to": "before", "previously": "earlier", "on": "later", "into": "into", "in": "in"}.get(word, word)
+        if rel == "later" and word == "on":
+            if not re.match(r"\s*on\b\s*[,.;]", ctx.text[m.end():m.end() + 8]):
+                rel = ""
+        if rel in ("earlier", "later", "before", "after", "since"):
+            c.extra["relation"] = rel
+            c.extra["relation_end"] = m.end() + m2.end()
+    if n is not None:
+        c.extra["amount"] = n
+        c.extra["unit"] = unit
+    return c
+
+
+def _bare_units(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    unit = _UNITS[m.group("unit").lower()]
+    if unit == "quarter":
+        return None
+    c = _Cand(m.start("span"), m.end(), "duration", prio=7)
+    c.timex = _dur_timex(None, unit)
+    c.unit = unit
+    return c
+
+
+def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    raw = m.group("age")
+    n = _num(raw)
+    if n is None or not 0 < n <= 125:
+        return None
+    n = int(n)
+    start = m.start("span") if "span" in m.groupdict() and m.group("span") else m.start()
+    c = _Cand(start, m.end(), "duration", prio=1)
+    c.value, c.unit = n, "year"
+    c.timex = f"P{n}Y"
+    c.extra["age"] = n
+    g = m.groupdict()
+    if g.get("name"):
+        name = g["name"]
+        if name.lower() in _MONTHS or name.lower() in _WEEKDAYS or name in ("In", "On", "By", "Since", "About",
+                                                                            "And", "But", "The", "Of", "At"):
+            return None
+        c.extra["person"] = name
+        c.start = m.start("age")
+        c.end = m.end("age")
+    if g.get("at"):
+        c.extra["age_at"] = True
+        # an age at a past moment needs a year nearby to mean anything
+        s0, _ = ctx.sentence(m.start())
+        if raw.isdigit() and not re.search(r"\b[12]\d{3}\b", ctx.text[max(s0, m.start() - 80):m.start()]):
+            if m.group("at").strip().lower() == "at":
+                return None
+    return c
+
+
+def _clock(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    g = m.groupdict()
+    h = int(g["h"])
+    mi = int(g["mi"] or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        if ap == "pm" and h != 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+    elif not g["mi"]:
+        return None
+    if h > 23 or mi > 59:
+        return None
+    c = _Cand(m.start(), m.end(), "time", prio=2)
+    hm = f"T{h:02d}:{mi:02d}" if (g["mi"] or not ap) else f"T{h:02d}"
+    c.extra["clock"] = hm
+    if g.get("tz"):
+        c.extra["tz"] = g["tz"]
+    c.timex = "XXXX-XX-XX" + hm
+    return c
+
+
+def _noon(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = m.group(0).lower()
+    c = _Cand(m.start(), m.end(), "time", prio=6)
+    c.extra["clock"] = "T12:00" if w == "noon" else "T24:00"
+    c.timex = "XXXX-XX-XX" + c.extra["clock"]
+    return c
+
+
+_SET_VALUES = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y", "quarter": "P3M",
+               "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
+               "night": "XXXX-XX-XXTNI", "weekend": "XXXX-WXX-WE", "spring": "XXXX-SP", "summer": "XXXX-SU",
+               "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI", "season": "P1Y", "hour": "PT1H",
+               "minute": "PT1M", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+               "yearly": "P1Y", "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H", "quarterly": "P3M"}
+
+
+def _set(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    u = m.group("u")
+    c = _Cand(m.start(), m.end(), "set", prio=3)
+    if u.lower() in _WEEKDAYS:
+        c.timex = f"XXXX-WXX-{_weekday_of(u) + 1}"
+    else:
+        c.timex = _SET_VALUES.get(u.lower())
+    if c.timex is None:
+        return None
+    return c
+
+
+def _set_adverb(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    u = m.group(0).lower()
+    nxt = ctx.after(m.end(), 16)
+    if u in ("daily", "weekly", "monthly") and re.match(r"\s+[a-z]", nxt) and not re.match(
+            r"\s+(?:and|or|but|to|in|at|for|on|from|since|until|basis)\b", nxt):
+        return None  # an adjective: "a daily newspaper"
+    c = _Cand(m.start(), m.end(), "set", prio=6)
+    c.timex = _SET_VALUES[u]
+    return c
+
+
+# ---------------------------------------------------------------------------
+# the patterns, in no particular order: longest match wins, then priority
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]] = [
+    (_rx(r"(?<![\d/.-])(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?(?![\d-])"),
+     _iso),
+    (_rx(rf"(?:(?P<wd>{_WDA}),?\s+(?:the\s+)?)?(?<![\w.])(?P<mon>{_MON})\s+{_DAY}(?:,?\s+{_YEAR4})?"), _full_date),
+    (_rx(rf"(?:(?P<wd>{_WDA}),?\s+)?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
+         rf"(?:,?\s+{_YEAR4})?"), _full_date),
+    (_rx(rf"(?<![\w.])(?P<mon>{_MON}),?\s+(?:of\s+)?(?:{_YEAR4}|['’](?P<yy>\d\d)(?![\ds]))"), _month_year),
+    (_rx(r"(?<![\w$£€¥.,#/:'’-])(?P<year>[12]\d{3})(?![\w%]|[.,]\d|-\d\d-)"), _year),
+    (_rx(r"(?<![\w$£€¥])['’](?P<yy>\d\d)(?![\d%s]|[.,]\d)"), _apos_year),
+    (_rx(r"(?:[Tt]he\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s]?)?(?<![\d,.])(?P<dec>1\d{2}0|20\d0)['’]?s(?![\w])"),
+     _decade),
+    (_rx(r"(?:[Tt]he\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s]?)?['’](?P<d2>\d)0s(?![\w])"), _decade),
+    (_rx(r"[Tt]he\s+(?:(?P<mod>early|mid|late)[-\s]?)?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|"
+         r"seventies|eighties|nineties))\b"), _decade),
+    (_rx(r"(?:[Tt]he\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+         r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+         r"nineteenth|twentieth|twenty-first))[-\s][Cc]entury"), _century),
+    (_rx(r"(?:[Tt]he\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?:fiscal\s+)?quarter"
+         r"(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?(?P<year>[12]\d{3}|['’]\d\d)|,?\s+(?P<year2>[12]\d{3}))?"),
+     _quarter),
+    (_rx(r"(?<![\w])Q(?P<qn>[1-4])(?:\s+|-|/)?(?:FY\s?)?(?P<year>[12]\d{3}|['’]?\d\d)?(?![\w])"), _quarter),
+    (_rx(r"(?:[Tt]he\s+)?(?P<h>first|second)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>[12]\d{3})"), _half),
+    (_rx(r"(?<![\w])H(?P<h>[12])\s+(?P<year>[12]\d{3})"), _half),
+    (_rx(r"(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|\bFY\s?|[Tt]he\s+(?:fiscal|financial)\s+year\s+)(?P<year>[12]\d{3}|['’]?\d\d)"
+         r"(?![\d%])"), _fiscal),
+    (_rx(r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]owadays|[Nn]ow|[Cc]urrently|"
+         r"[Rr]ecently|[Ii]n\s+the\s+past|the\s+past|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
+         r"[Aa]t\s+present)(?![\w-])"), _deictic),
+    (_rx(r"(?:(?P<pre>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?<![\w-])(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|"
+         r"[Cc]oming|[Pp]revious|[Tt]he\s+(?:last|past|previous|next|coming|following|current|present|preceding)"
+         r"|[Cc]urrent)\s+(?P<unit>weekend|week|month|year|quarter|decade|century|spring|summer|autumn|fall|"
+         r"winter|fiscal\s+year|financial\s+year)(?![\w-])"), _rel_unit),
+    (_rx(rf"(?<![\w-])(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|following|next|coming))\s+"
+         rf"(?P<name>{_MON_FULL}|{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?"), _rel_named),
+    (_rx(rf"(?<![\w-])(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday),
+    (_rx(rf"(?<![\w.-])(?P<mon>{_MON_FULL})"), _bare_month),
+    (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?<![\w.,$£€])(?P<num>{_NUM})[\s-]+{_UNIT}\s+"
+         r"(?P<dir>ago|from\s+now|hence)(?![\w])"), _ago),
+    (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?P<the>(?i:the)\s+(?:past|last|next|first|previous|coming|following|final|"
+         rf"remaining|latest|initial)\s+)?(?<![\w.,$£€])(?P<num>{_NUM})(?P<sep>[\s-]+){_UNIT}"
+         r"(?![\w-]*-old|-(?:on|in|over|long)\b)(?P<poss>['’](?![a-z]))?"), _duration),
+    (_rx(rf"(?<![\w])(?:[Ff]or|[Ww]ithin|[Ii]n|[Oo]ver|[Aa]fter|took|take|takes|lasted|lasting|spent|spend|"
+         rf"[Ff]rom|[Ii]nto|[Dd]uring)\s+(?:the\s+)?(?P<span>(?:(?:recent|coming|past|last|next|many|few)\s+)?"
+         r"(?P<unit>minute|hour|day|week|month|year|decade)s)(?![\w])"), _bare_units),
+    (_rx(r"(?P<span>[Rr]ecent\s+(?P<unit>week|month|year|day|decade)s)(?![\w])"), _bare_units),
+    (_rx(rf"(?<![\w.,])(?P<age>\d{{1,3}}|(?i:{_NUMW}))[\s-]year[\s-]old(?:s)?(?![\w])"), _age),
+    (_rx(r"(?P<span>(?P<at>\b[Aa]ged|\b[Aa]t\s+the\s+age\s+of|\b[Aa]t\s+age)\s+)(?P<age>\d{1,3}|(?i:" + _NUMW + r"))"
+         r"(?![\w%])"), _age),
+    (_rx(r"(?P<span>(?P<at>\bat)\s+)(?P<age>\d{1,2})(?=\s*[,.;)]|\s+(?:and|when|but|after|before)\b)"), _age),
+    (_rx(r"(?P<name>[A-Z][\w'’-]+),\s(?P<age>\d{1,3}),(?=\s)"), _age),
+    (_rx(r"(?<![\w.:$£€])(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m(?![\w])|[ap]m(?![\w])|"
+         r"[AP]M(?![\w]))(?:\s+(?P<tz>GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|IST|JST|ET|PT|local\s+time)\b)?"),
+     _clock),
+    (_rx(r"(?<![\w.:$£€])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?:hrs|h)\b)?"
+         r"(?:\s+(?P<tz>GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|IST|JST|ET|PT|local\s+time)\b)?"), _clock),
+    (_rx(r"(?<![\w-])(?:noon|midnight)(?![\w-])"), _noon),
+    (_rx(rf"(?<![\w])(?i:every|each)\s+(?:other\s+|single\s+)?(?P<u>(?i:day|week|month|year|morning|afternoon|"
+         rf"evening|night|weekend|season|spring|summer|autumn|fall|winter|quarter|decade|hour)|{_WD})(?![\w])"),
+     _set),
+    (_rx(rf"(?<![\w])(?:[Pp]er)\s+(?P<u>day|week|month|year|hour)(?![\w])"), _set),
+    (_rx(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly)(?![\w-])"), _set_adverb),
+]
+
+_MOD_LEFT = re.compile(r"(?:(?P<w>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?P<m>[Mm]id-)|"
+                       r"(?P<p>(?:[Tt]he\s+)?(?:end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?))$")
+_MOD_CODE = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "end": "END", "start": "START",
+             "beginning": "START", "middle": "MID", "close": "END", "turn": "START"}
+
+
+def _apply_mod(c: _Cand, mod: str) -> None:
+    c.extra["mod"] = mod
+    if c.ds is None or c.de is None:
+        return
+    span = (c.de - c.ds).days + 1
+    third = max(span // 3, 1)
+    if mod == "START":
+        c.de = c.ds + dt.timedelta(days=third - 1)
+    elif mod == "END":
+        c.ds = c.de - dt.timedelta(days=third - 1)
+    elif mod == "MID":
+        c.ds, c.de = c.ds + dt.timedelta(days=third), c.de - dt.timedelta(days=third)
+
+
+# ---------------------------------------------------------------------------
+# selection and resolution
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[_Cand] = []
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _resolve_yearless(c: _Cand, ctx: _Ctx) -> Resolver:
+    mon, day = c.yearless
+    tense = ctx.tense(c.start, c.end)
+    c.extra["tense"] = tense
+
+    def res(ref: dt.date) -> tuple:
+        y = ref.year
+        if ref.month <= 2 and mon >= 11 and tense != "future":
+            y -= 1
+        elif ref.month >= 11 and mon <= 2 and tense != "past":
+            y += 1
+        return _day_or_invalid(y, mon, day)
+    return res
+
+
+def _day_or_invalid(y: int, mon: int, day: int) -> tuple:
+    if day > cal.days_in_month(y, mon):
+        s, e = cal.month_iv(y, mon)
+        return (cal.tx_month(y, mon) + f"-{day:02d}", s, e,
+                f"{y} is not a leap year, so it had no February 29" if mon == 2 and day == 29 else "invalid")
+    d = dt.date(y, mon, day)
+    return (cal.tx_day(d), d, d)
+
+
+def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
+    """A year-less date takes the year of a full date written in the same sentence."""
+    by_sentence: dict[int, list[_Cand]] = {}
+    for c in cands:
+        if c.kind == "date" and c.gran == "day" and c.ds is not None and not c.relative:
+            by_sentence.setdefault(ctx.sentence_index(c.start), []).append(c)
+    for c in cands:
+        if c.yearless is None:
+            continue
+        peers = by_sentence.get(ctx.sentence_index(c.start))
+        if not peers:
+            continue
+        peer = min(peers, key=lambda p: abs(p.start - c.start))
+        mon, day = c.yearless
+        out = _day_or_invalid(peer.ds.year, mon, day)
+        c.timex, c.ds, c.de = out[0], out[1], out[2]
+        if len(out) > 3:
+            c.extra["invalid"] = out[3]
+        c.gran = "day"
+        c.extra["year_from"] = peer.start
+        c.yearless = None
+
+
+def _finish_relative(c: _Cand, published: dt.date | None, until: dt.date | None) -> None:
+    if c.resolver is None:
+        return
+    if published is None:
+        c.timex = c.vague_timex if c.timex is None else c.timex
+        c.ds = c.de = None
+        return
+    try:
+        a = c.resolver(published)
+        b = c.resolver(until) if until and until != published else None
+    except (ValueError, OverflowError, KeyError):
+        c.timex = c.vague_timex
+        c.ds = c.de = None
+        return
+    if len(a) > 3:
+        c.extra["invalid"] = a[3]
+    if b is None:
+        c.timex, c.ds, c.de = a[0], a[1], a[2]
+    else:
+        c.timex = a[0] if a[0] == b[0] else c.vague_timex
+        starts = [x for x in (a[1], b[1]) if x is not None]
+        ends = [x for x in (a[2], b[2]) if x is not None]
+        c.ds = min(starts) if starts else None
+        c.de = max(ends) if ends else None
+        c.extra["anchor_range"] = (published.isoformat(), until.isoformat())
+    c.extra["resolved_from"] = published.isoformat()
+
+
+def _merge_times(cands: list[_Cand], text: str) -> list[_Cand]:
+    """``15:00 GMT Saturday``, ``Friday at 8 p.m.``: a clock time joined to a day."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and c.kind == "time" and "clock" in c.extra and nxt.kind == "date" \
+                and nxt.gran == "day" and re.fullmatch(r"\s*(?:,\s*|on\s+)?", text[c.end:nxt.start]):
+            out.append(_join_time(nxt, c, c.start, nxt.end))
+            i += 2
+            continue
+        if nxt is not None and c.kind == "date" and c.gran == "day" and nxt.kind == "time" and "clock" in nxt.extra \
+                and re.fullmatch(r"\s*(?:,\s*)?(?:at|from|by)?\s*", text[c.end:nxt.start]):
+            out.append(_join_time(c, nxt, c.start, nxt.end))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
+    j = _Cand(start, end, "time", relative=date_c.relative, prio=0)
+    j.ds, j.de = date_c.ds, date_c.de
+    j.extra = dict(date_c.extra)
+    j.extra.update(time_c.extra)
+    j.gran = "day"
+    clock = time_c.extra["clock"]
+    if date_c.timex and date_c.ds is not None:
+        j.timex = cal.tx_day(date_c.ds) + clock
+    elif date_c.timex:
+        j.timex = re.sub(r"T\w+$", "", date_c.timex) + clock
+    return j
+
+
+def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:
+    """``three days after July 14``, ``a decade before the 2019 merger``: anchor a span on a date."""
+    dates = [c for c in cands if c.kind == "date" and c.ds is not None and not c.extra.get("vague")]
+    starts = [c.start for c in dates]
+    for c in cands:
+        rel = c.extra.get("relation")
+        if c.kind != "duration" or rel not in ("before", "after", "since", "earlier", "later"):
+            continue
+        s0, s1 = ctx.sentence(c.start)
+        anchor = None
+        if rel in ("before", "after", "since"):
+            pos = c.extra.get("relation_end", c.end)
+            i = bisect.bisect_left(starts, pos)
+            if i < len(dates) and dates[i].start < min(s1, pos + 60):
+                anchor = dates[i]
+        else:
+            i = bisect.bisect_left(starts, c.start) - 1
+            if i >= 0 and dates[i].end <= c.start:
+                si = ctx.sentence_index(dates[i].start)
+                if si >= ctx.sentence_index(c.start) - 1:
+                    anchor = dates[i]
+        if anchor is None:
+            continue
+        c.extra["anchor"] = anchor.timex
+        c.extra["anchor_start"] = anchor.start
+        amount = c.extra.get("amount")
+        unit = c.extra.get("unit")
+        if amount is None or unit not in ("day", "week", "fortnight", "month", "year", "decade", "century") \
+                or amount != int(amount) or rel == "since":
+            continue
+        sign = -1 if rel in ("before", "earlier") else 1
+        base = anchor.ds if sign > 0 or anchor.gran == "day" else anchor.ds
+        try:
+            d = cal.add(base, sign * int(amount), unit)
+        except (ValueError, OverflowError):
+            continue
+        gran = anchor.gran if anchor.gran in ("day", "month", "year") else "year"
+        if unit in ("day", "week", "fortnight"):
+            gran = "day" if anchor.gran == "day" else gran
+        tx, iv = cal.granular(d, {"day": "day", "month": "month"}.get(gran, "year"))
+        c.extra["resolved"] = tx
+        c.extra["resolved_start"] = iv[0].isoformat()
+        c.extra["resolved_end"] = iv[1].isoformat()
+
+
+def extract_temporal(text: str, sentences=None, published: dt.date | None = None,
+                     published_until: dt.date | None = None) -> list[Claim]:
+    """Temporal claims in ``text``, in text order."""
+    if not text:
+        return []
+    if published_until is not None and published is None:
+        published = published_until
+    if published and published_until and published_until < published:
+        published, published_until = published_until, published
+    ctx = _Ctx(text, sentences, published)
+    cands: list[_Cand] = []
+    for rx, handler in _PATTERNS:
+        for m in rx.finditer(text):
+            try:
+                c = handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):
+                c = None
+            if c is not None and c.end > c.start:
+                cands.append(c)
+    kept = _select(cands)
+    # modifiers to the left: early August, mid-2020, the end of the year
+    for c in kept:
+        if c.kind != "date" or c.gran not in ("month", "year", "season", "decade", "quarter", "week", "century") \
+                or "mod" in c.extra:
+            continue
+        m = _MOD_LEFT.search(text, max(0, c.start - 30), c.start)
+        if not m:
+            continue
+        word = (m.group("w") or m.group("m") or re.search(r"(end|start|beginning|middle|close|turn)",
+                                                          m.group("p"), re.I).group(1)).lower().rstrip("-")
+        c.start = m.start()
+        _apply_mod(c, _MOD_CODE[word])
+        if c.resolver is not None:
+            inner, mod = c.resolver, c.extra["mod"]
+
+            def wrapped(ref: dt.date, inner=inner, mod=mod) -> tuple:
+                out = inner(ref)
+                tmp = _Cand(0, 0, "date", ds=out[1], de=out[2])
+                _apply_mod(tmp, mod)
+                return (out[0], tmp.ds, tmp.de) + tuple(out[3:])
+            c.resolver = wrapped
+    _inherit_years(kept, ctx)
+    for c in kept:
+        if c.yearless is not None:
+            c.relative = True
+            c.vague_timex = f"XXXX-{c.yearless[0]:02d}-{c.yearless[1]:02d}"
+            c.resolver = _resolve_yearless(c, ctx)
+            c.gran = "day"
+    for c in kept:
+        _finish_relative(c, published, published_until)
+    kept = _merge_times(kept, text)
+    _link_durations(kept, ctx)
+    out: list[Claim] = []
+    for c in kept:
+        out.append(Claim(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
+                         unit=c.unit, timex=c.timex, date_start=c.ds, date_end=c.de, relative=c.relative,
+                         extra={**c.extra, "granularity": c.gran} if c.gran else c.extra))
+    return out

@@ -1,0 +1,118 @@
+"""A simple tense reading of the clause around a position in a sentence.
+
+Not a parser: a word-level heuristic good enough to tell an event told as done
+(``took effect``, ``was killed``, ``had risen``) from one told as planned or
+hypothetical (``will``, ``would``, ``is expected to``, ``plans to``).
+
+:func:`tense_at` looks first inside the clause holding the span (bounded by
+commas, semicolons, dashes, brackets and quotes), taking the marker nearest the
+span; when the clause holds no marker it falls back to the nearest one in the
+whole sentence.  It returns ``"past"``, ``"present"``, ``"future"`` (future or
+conditional) or ``None`` when nothing tells.
+"""
+from __future__ import annotations
+
+import re
+
+PAST = "past"
+PRESENT = "present"
+FUTURE = "future"
+
+_FUTURE_PHRASES = re.compile(
+    r"\b(?:will|won't|wont|shall|would|wouldn't|could|might|may|should|'ll|’ll"
+    r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:expected|scheduled|set|due|slated|poised|likely|"
+    r"going|planning|hoping|projected|forecast|predicted|supposed|about)\s+to"
+    r"|(?:plans?|planned|intends?|aims?|hopes?|expects?|wants?|seeks?|promised|pledged|vowed|proposed)\s+to"
+    r"|(?:is|are)\s+to|in\s+order\s+to|unless|if)\b",
+    re.IGNORECASE)
+
+_PAST_WORDS = frozenset("""
+was were had did said told took began begun came went made fell rose won lost held met saw got gave left
+found became brought led paid sold bought built fought thought knew ran wrote spoke stood sent spent
+struck hit cut put set shut quit kept felt heard meant broke chose drew drove ate flew forgot froze grew
+hung hid laid lay rode rang sang sank slept slid spun stole stuck swore swept swam threw tore understood
+woke wore withdrew overtook undertook arose awoke bore bound bred burst cast clung crept dealt dug fled
+flung forbade forgave foresaw forsook ground lent lit misled mistook overcame overran oversaw sought
+shook shot shrank slew sprang strove strode stung stank strung swung taught wept wound wrung
+ago yesterday
+""".split())
+
+_PRESENT_WORDS = frozenset("""
+is are am has have does do says say tells shows remains remain stands includes include runs run
+""".split())
+
+_NOT_PAST_ED = frozenset("""
+need seed speed feed bed red shed bleed breed creed deed greed heed reed weed indeed proceed exceed succeed
+hundred kindred naked wicked sacred rugged ragged beloved learned aged bred united based related limited
+""".split())
+
+_WORD = re.compile(r"[A-Za-z’']+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
+
+
+def _kind(word: str) -> str | None:
+    w = word.lower().replace("’", "'")
+    if w in _PAST_WORDS:
+        return PAST
+    if w in _PRESENT_WORDS:
+        return PRESENT
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+        return PAST
+    return None
+
+
+def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of every tense marker in text[lo:hi]."""
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FUTURE_PHRASES.finditer(text, lo, hi):
+        if m.group() == "May":  # the month, not the modal
+            continue
+        out.append((m.start(), m.end(), FUTURE))
+        taken.append((m.start(), m.end()))
+    for m in _WORD.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        k = _kind(m.group())
+        if k:
+            out.append((m.start(), m.end(), k))
+    return out
+
+
+def _nearest(markers: list[tuple[int, int, str]], start: int, end: int, skip: tuple[int, int]) -> str | None:
+    best = None
+    best_d = None
+    for s, e, k in markers:
+        if s >= skip[0] and e <= skip[1]:
+            continue
+        d = start - e if e <= start else s - end
+        d = max(d, 0)
+        # a future/conditional marker in the clause outranks a plain verb at a similar distance
+        if k == FUTURE:
+            d -= 3
+        if best_d is None or d < best_d:
+            best, best_d = k, d
+    return best
+
+
+def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None) -> str | None:
+    """The tense of the clause holding ``text[start:end]`` within the sentence bounds."""
+    if sent_end is None:
+        sent_end = len(text)
+    sent_start = max(0, min(sent_start, start))
+    sent_end = min(len(text), max(sent_end, end))
+    # clause bounds: nearest break left of start, right of end
+    lo = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, end, sent_end)
+    hi = m.start() if m else sent_end
+    k = _nearest(_markers(text, lo, hi), start, end, (start, end))
+    if k is not None:
+        return k
+    return _nearest(_markers(text, sent_start, sent_end), start, end, (start, end))
+
+
+def tense_of(clause: str) -> str | None:
+    """The tense of a whole clause (no span to centre on)."""
+    return tense_at(clause, len(clause), len(clause))
