@@ -26,7 +26,6 @@ _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # terminator, closing quotes/brackets, whitespace; lookahead: opening quotes then a char
 _CAND = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]*(\S))")
-_LAST_WORD = re.compile(r"(\S+)\Z")
 
 # never end a sentence: they precede a name
 TITLES = frozenset("""
@@ -60,8 +59,12 @@ _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
+_NEXT_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _next_word(text: str, i: int) -> str:
-    m = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[i:i + 40])
+    m = _NEXT_WORD.match(text, i)
     return m.group(1) if m else ""
 
 
@@ -76,10 +79,11 @@ def _is_boundary(text: str, start: int, m: re.Match) -> bool:
     if term.rstrip("\"'”’»)]") != ".":
         return True
     # the word the period belongs to
-    wm = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
-    if not wm:
-        return True
-    word = wm.group(1).lstrip("\"'“‘«([")
+    i = m.start()
+    lo = max(start, i - 40)
+    ws = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), text.rfind("\t", lo, i),
+             text.rfind("\xa0", lo, i))
+    word = text[(ws + 1 if ws >= 0 else lo):i].lstrip("\"'“‘«([")
     low = word.lower()
     if not low:
         return True
@@ -91,7 +95,7 @@ def _is_boundary(text: str, start: int, m: re.Match) -> bool:
     if _INITIAL.match(word + "."):
         # an initial, unless the next word clearly opens a sentence (and is not an initial)
         after = _next_word(text, nxt_pos)
-        if re.match(r"[A-Z]\.", text[nxt_pos:nxt_pos + 2]):
+        if _NEXT_INITIAL.match(text, nxt_pos):
             return False
         return after.lower() in OPENERS and len(after) > 1
     if low in AMBIGUOUS or _ACRONYM.match(word + ".") or (low.count(".") and low.replace(".", "").isalpha()
