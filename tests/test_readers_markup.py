@@ -224,7 +224,7 @@ def markdown_docs(draw):
 
 def _check_verbatim(doc, data):
     pieces = doc.source_map._pieces or [(0, 0, len(doc.text))]
-    verbatim = [p for p in pieces if len(p) == 3]
+    verbatim = [p for p in pieces if len(p) == 3 and p[2] > 0]
     for t, o, n in verbatim:
         assert doc.original[o:o + n] == doc.text[t:t + n]
     if not verbatim:
