@@ -262,3 +262,14 @@ def test_property_text_identity(body, data):
     src = "date 2021-01-01\n" + body + " end."
     doc = read_text(src, "p.txt")
     _check_verbatim(doc, data)
+
+
+def test_html_longest_article_wins_and_fake_article_falls_back():
+    src = ("<html><body><article><p>Teaser 1.</p></article>"
+           "<article><h1>Main</h1><p>Long story: rates rose 5% in May, the bank said.</p></article>"
+           "<article><p>Related 2.</p></article></body></html>")
+    doc = read_text(src, "a.html")
+    assert doc.text == "Main\n\nLong story: rates rose 5% in May, the bank said."
+    assert located(doc, "5%") == where_in_original(doc, "5%")
+    src2 = '<html><body><script>var s = "<article>";</script><p>Body 7.</p></body></html>'
+    assert read_text(src2, "b.html").text == "Body 7."

@@ -95,5 +95,20 @@ def strip_prefix(text: str, pieces: list[tuple[int, ...]] | None, n: int
     return text[n:], out
 
 
+def slice_text(text: str, pieces: list[tuple[int, ...]], a: int, b: int
+               ) -> tuple[str, list[tuple[int, ...]]]:
+    """Keep ``text[a:b]``, with the pieces that cover it shifted to start at 0."""
+    text, pieces = strip_prefix(text[:b], pieces, a)
+    n = len(text)
+    out = []
+    for p in pieces:
+        if p[0] >= n:
+            break
+        if p[0] + p[2] > n and len(p) == 3:
+            p = (p[0], p[1], n - p[0])
+        out.append(p)
+    return text, out
+
+
 def make_map(pieces: list[tuple[int, ...]] | None) -> SourceMap:
     return SourceMap(pieces if pieces is not None else None)

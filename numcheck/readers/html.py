@@ -6,7 +6,7 @@ Two tools, each for what it does best:
   column of every tag and text chunk (``getpos``) and, with ``convert_charrefs=False``,
   hands entities over separately, so each character of the text, decoded entities
   included, maps to its own place in the file.  The main text is ``<article>`` if there
-  is one, else ``<main>``, else ``<body>``; boilerplate (header, footer, nav, aside,
+  is one (the longest, when there are several), else ``<main>``, else ``<body>``; boilerplate (header, footer, nav, aside,
   script, style, noscript, form, template...) is left out, and block elements become
   paragraph breaks.
 * The publication date comes from selectolax (lexbor bindings: maintained, fast, a
@@ -22,7 +22,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from numcheck.readers.builder import TextBuilder
+from numcheck.readers.builder import TextBuilder, slice_text, strip_prefix
 from numcheck.readers.pubdate import parse_date_value
 
 BLOCK = frozenset("""
@@ -49,7 +49,8 @@ class _Extractor(HTMLParser):
         self.original = original
         self.container = container  # "article", "main" or None (the whole body)
         self.depth = 0  # nesting of the container tag while inside it
-        self.done = False
+        self.open_at = 0
+        self.regions: list[tuple[int, int]] = []  # text ranges of each top-level container
         self.skipping: list[str] = []
         self.b = TextBuilder()
         self.starts = [0]
@@ -62,17 +63,16 @@ class _Extractor(HTMLParser):
 
     @property
     def capturing(self) -> bool:
-        if self.skipping or self.done:
+        if self.skipping:
             return False
         return self.container is None or self.depth > 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if self.done:
-            return
         if self.container and tag == self.container:
             self.depth += 1
             if self.depth == 1:
                 self.b.paragraph_break()
+                self.open_at = self.b.length
                 return
         if not (self.container is None or self.depth > 0):
             return
@@ -91,8 +91,6 @@ class _Extractor(HTMLParser):
             self.b.paragraph_break()
 
     def handle_endtag(self, tag: str) -> None:
-        if self.done:
-            return
         if self.skipping:
             if tag in self.skipping:
                 while self.skipping and self.skipping.pop() != tag:
@@ -101,7 +99,8 @@ class _Extractor(HTMLParser):
         if self.container and tag == self.container and self.depth > 0:
             self.depth -= 1
             if self.depth == 0:
-                self.done = True  # the first article is the article
+                self.regions.append((self.open_at, self.b.length))
+                self.b.paragraph_break()
             return
         if tag in BLOCK and self.capturing:
             self.b.paragraph_break()
@@ -154,18 +153,33 @@ def _container(original: str) -> str | None:
     return None
 
 
-def read_html(original: str) -> tuple[str, list[tuple[int, ...]]]:
-    ex = _Extractor(original, _container(original))
+def _extract(original: str, container: str | None) -> tuple[str, list[tuple[int, ...]]]:
+    ex = _Extractor(original, container)
     try:
         ex.feed(original)
         ex.close()
     except Exception:  # html.parser is lenient; never let odd markup crash a run
         pass
     text, pieces = ex.b.result()
-    # trim trailing separators/whitespace; leading whitespace is trimmed too
+    if container:
+        if ex.depth > 0:  # unclosed container: it runs to the end
+            ex.regions.append((ex.open_at, len(text)))
+        if not ex.regions:
+            return "", []
+        # several <article>s (teasers, related stories): the longest is the article
+        a, b = max(ex.regions, key=lambda r: (r[1] - r[0], -r[0]))
+        text, pieces = slice_text(text, pieces, a, b)
+    return text, pieces
+
+
+def read_html(original: str) -> tuple[str, list[tuple[int, ...]]]:
+    container = _container(original)
+    text, pieces = _extract(original, container)
+    if container and not text.strip():
+        text, pieces = _extract(original, None)
+    # trim surrounding whitespace and separators
     n = len(text) - len(text.lstrip())
     if n:
-        from numcheck.readers.builder import strip_prefix
         text, pieces = strip_prefix(text, pieces, n)
     return text.rstrip(), pieces
 
