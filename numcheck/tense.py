@@ -46,6 +46,9 @@ need seed speed feed bed red shed bleed breed creed deed greed heed reed weed in
 hundred kindred naked wicked sacred rugged ragged beloved learned aged bred united based related limited
 """.split())
 
+# present perfect: "has been postponed", "have risen" (past event, present relevance)
+_PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:not\s+|already\s+|just\s+|since\s+|now\s+)?"
+                      r"(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne|ught|id|ade)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
@@ -69,6 +72,9 @@ def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if m.group() == "May":  # the month, not the modal
             continue
         out.append((m.start(), m.end(), FUTURE))
+        taken.append((m.start(), m.end()))
+    for m in _PERFECT.finditer(text, lo, hi):
+        out.append((m.start(), m.end(), PRESENT))
         taken.append((m.start(), m.end()))
     for m in _WORD.finditer(text, lo, hi):
         if any(s <= m.start() < e for s, e in taken):
@@ -107,7 +113,11 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
         lo = m.end()
     m = _CLAUSE_BREAK.search(text, end, sent_end)
     hi = m.start() if m else sent_end
-    k = _nearest(_markers(text, lo, hi), start, end, (start, end))
+    clause = _markers(text, lo, hi)
+    # a modal or "expected to" earlier in the clause governs the verbs after it
+    if any(k == FUTURE and e <= start for _, e, k in clause):
+        return FUTURE
+    k = _nearest(clause, start, end, (start, end))
     if k is not None:
         return k
     return _nearest(_markers(text, sent_start, sent_end), start, end, (start, end))

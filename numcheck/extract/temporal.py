@@ -304,7 +304,7 @@ def _year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if nxt and text[m.end():m.end() + 1] in " -":
         w = nxt.group(1)
         wl = w.lower()
-        if wl in _COUNT_NOUNS or (w.islower() and wl.endswith("s") and not wl.endswith("ss")
+        if wl in _COUNT_NOUNS or (w.islower() and wl.endswith("s") and not wl.endswith(("ss", "is", "us"))
                                   and wl not in _YEAR_OK_PLURAL and not cue):
             return None
     prev = re.search(r"([A-Za-z.]+)\s*$", before)
@@ -763,7 +763,7 @@ def _bare_units(m: re.Match, ctx: _Ctx) -> _Cand | None:
     unit = _UNITS[m.group("unit").lower()]
     if unit == "quarter":
         return None
-    c = _Cand(m.start("span"), m.end(), "duration", prio=7)
+    c = _Cand(m.start("span"), m.end("span"), "duration", prio=7)
     c.timex = _dur_timex(None, unit)
     c.unit = unit
     return c
@@ -822,6 +822,66 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c.extra["tz"] = g["tz"]
     c.timex = "XXXX-XX-XX" + hm
     return c
+
+
+def _hms(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    h, mi, sec = int(m.group("h")), int(m.group("mi")), int(m.group("s"))
+    c = _Cand(m.start(), m.end(), "duration", prio=2)
+    c.timex = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else "")
+    if c.timex == "PT":
+        c.timex = "PT0S"
+    c.value, c.unit = h * 3600 + mi * 60 + sec, "second"
+    return c
+
+
+def _year_range(m: re.Match, ctx: _Ctx) -> list[_Cand] | None:
+    """``2009-2010``, ``1957-58``: two years."""
+    y1 = int(m.group("y1"))
+    raw2 = m.group("y2")
+    y2 = int(raw2) if len(raw2) == 4 else y1 - y1 % 100 + int(raw2)
+    if not (1000 <= y1 <= 2099) or not y1 < y2 <= y1 + 30:
+        return None
+    a = _Cand(m.start("y1"), m.end("y1"), "date", prio=4)
+    a.timex, (a.ds, a.de), a.gran = cal.tx_year(y1), cal.year_iv(y1), "year"
+    b = _Cand(m.start("y2"), m.end("y2"), "date", prio=4)
+    b.timex, (b.ds, b.de), b.gran = cal.tx_year(y2), cal.year_iv(y2), "year"
+    # the pair is selected as one unit: give it the span of the whole and split afterwards
+    pair = _Cand(m.start(), m.end(), "date", prio=4)
+    pair.extra["_split"] = [a, b]
+    return pair
+
+
+def _dur_range(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """``12 to 18 months``, ``three-to-five years``: the span as a whole, bounds in extra."""
+    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
+    unit = _UNITS[m.group("unit").lower()]
+    if n1 is None or n2 is None or n1 >= n2 or unit == "quarter":
+        return None
+    a = _Cand(m.start("n1"), m.end("n1"), "duration", prio=3)
+    a.timex, a.value, a.unit = _dur_timex(n1, unit), n1, unit
+    b = _Cand(m.start("n2"), m.end(), "duration", prio=3)
+    b.timex, b.value, b.unit = _dur_timex(n2, unit), n2, unit
+    a.extra = {"range": (n1, n2)}
+    b.extra = {"range": (n1, n2), "amount": n2, "unit": unit}
+    pair = _Cand(m.start(), m.end(), "duration", prio=3)
+    pair.extra["_split"] = [a, b]
+    return pair
+
+
+def _end_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """``by the end of the year``: this year's end (or the unit holding the publication date)."""
+    unit = m.group("unit").lower()
+    mod = _MOD_CODE[m.group("w").lower()]
+    c = _Cand(m.start(), m.end(), "date", prio=3)
+    c.gran = unit
+    c.extra["mod"] = mod
+
+    def res(ref: dt.date) -> tuple:
+        out = _unit_period(unit, 0, ref)
+        tmp = _Cand(0, 0, "date", ds=out[1], de=out[2])
+        _apply_mod(tmp, mod)
+        return (out[0], tmp.ds, tmp.de)
+    return _rel(c, "PRESENT_REF", res)
 
 
 def _noon(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -892,7 +952,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|\bFY\s?|[Tt]he\s+(?:fiscal|financial)\s+year\s+)(?P<year>[12]\d{3}|['’]?\d\d)"
          r"(?![\d%])"), _fiscal),
     (_rx(r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]owadays|[Nn]ow|[Cc]urrently|"
-         r"[Rr]ecently|[Ii]n\s+the\s+past|the\s+past|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
+         r"[Ii]n\s+the\s+past|the\s+past|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
          r"[Aa]t\s+present)(?![\w-])"), _deictic),
     (_rx(r"(?:(?P<pre>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?<![\w-])(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|"
          r"[Cc]oming|[Pp]revious|[Tt]he\s+(?:last|past|previous|next|coming|following|current|present|preceding)"
@@ -905,7 +965,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?<![\w.,$£€])(?P<num>{_NUM})[\s-]+{_UNIT}\s+"
          r"(?P<dir>ago|from\s+now|hence)(?![\w])"), _ago),
     (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?P<the>(?i:the)\s+(?:past|last|next|first|previous|coming|following|final|"
-         rf"remaining|latest|initial)\s+)?(?<![\w.,$£€])(?P<num>{_NUM})(?P<sep>[\s-]+){_UNIT}"
+         rf"remaining|latest|initial)\s+)?(?<![\w.,$£€-])(?P<num>{_NUM})(?P<sep>[\s-]+){_UNIT}"
          r"(?![\w-]*-old|-(?:on|in|over|long)\b)(?P<poss>['’](?![a-z]))?"), _duration),
     (_rx(rf"(?<![\w])(?:[Ff]or|[Ww]ithin|[Ii]n|[Oo]ver|[Aa]fter|took|take|takes|lasted|lasting|spent|spend|"
          rf"[Ff]rom|[Ii]nto|[Dd]uring)\s+(?:the\s+)?(?P<span>(?:(?:recent|coming|past|last|next|many|few)\s+)?"
@@ -922,6 +982,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?<![\w.:$£€])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?:hrs|h)\b)?"
          r"(?:\s+(?P<tz>GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|IST|JST|ET|PT|local\s+time)\b)?"), _clock),
     (_rx(r"(?<![\w-])(?:noon|midnight)(?![\w-])"), _noon),
+    (_rx(r"(?<![\w.:$£€])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"), _hms),
+    (_rx(r"(?<![\w$£€¥.,#/:'’-])(?P<y1>[12]\d{3})\s?[-–/]\s?(?P<y2>[12]\d{3}|\d{2})(?![\w%]|[.,]\d|-)"), _year_range),
+    (_rx(rf"(?:[Bb]etween\s+|[Ff]rom\s+)?(?<![\w.,$£€-])(?P<n1>{_NUM})\s*(?:-|–|to|and)\s*(?P<n2>{_NUM})[\s-]+"
+         rf"{_UNIT}(?![\w-])"), _dur_range),
+    (_rx(r"(?<![\w])(?P<span>(?P<unit>minute|hour|day|week|month|year)s)\s+(?:before|after|later|earlier)(?![\w])"),
+     _bare_units),
+    (_rx(r"(?:[Tt]he\s+)?(?P<w>end|start|beginning|close|turn)\s+of\s+(?:the\s+)?(?P<unit>year|month|week|decade)"
+         r"(?![\w-])"), _end_of),
     (_rx(rf"(?<![\w])(?i:every|each)\s+(?:other\s+|single\s+)?(?P<u>(?i:day|week|month|year|morning|afternoon|"
          rf"evening|night|weekend|season|spring|summer|autumn|fall|winter|quarter|decade|hour)|{_WD})(?![\w])"),
      _set),
@@ -1143,9 +1211,15 @@ def extract_temporal(text: str, sentences=None, published: dt.date | None = None
                 c = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
                 c = None
-            if c is not None and c.end > c.start:
+            if isinstance(c, list):
+                cands.extend(x for x in c if x.end > x.start)
+            elif c is not None and c.end > c.start:
                 cands.append(c)
     kept = _select(cands)
+    split: list[_Cand] = []
+    for c in kept:
+        split.extend(c.extra.pop("_split", None) or [c])
+    kept = split
     # modifiers to the left: early August, mid-2020, the end of the year
     for c in kept:
         if c.kind != "date" or c.gran not in ("month", "year", "season", "decade", "quarter", "week", "century") \
