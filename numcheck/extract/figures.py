@@ -1,6 +1,894 @@
-"""Figures: money, percentages, counts, measures, plain numbers (placeholder)."""
+"""Figures: money, percentages, counts, measures and plain numbers.
+
+A small grammar, not a statistical tagger.  The scanner finds number cores
+(numerals, number words, vulgar fractions), skips what is not a figure (years,
+dates, clock times, ordinals, names and codes with digits, ages, durations,
+numbers in URLs), then reads outwards from each core:
+
+    [qualifier] [currency prefix] CORE [scale] [currency | percent | unit] [noun]
+
+and finally joins neighbouring amounts into ranges (``10-15``, ``between 10 and
+15``, ``10 to 15 million``) and links stated equivalents (``£3.6bn ($4.5bn)``,
+``12 miles (19 km)``, ``9 billion rupees, or about $108 million``).
+
+Interval policy (``low``/``high``):
+  ``=``   low = high = value (the claim's ``rounding`` says how precise it is);
+  ``~``   value ± 10% (``about``, ``around``, ``roughly``, ``some``, ...); for
+          ``nearly``/``almost``/``just under`` the interval is [0.9·value, value];
+  ``>``/``>=``  low = value, high = None;  ``<``/``<=``  low = None, high = value;
+  ``range``     low/high are the two ends and value = low.
+Vague multiples (``hundreds of``, ``dozens of``) are ``>`` their unit (100, 12).
+
+All work is linear in the length of the text: every regex is either applied with
+``finditer`` once over the text or anchored at a position with a bounded look.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
 
-def extract_figures(text, sentences):
-    return []
+from numcheck.extract import numbers as N
+from numcheck.extract import quantities as Q
+from numcheck.extract.money import Currency, lookup_name, lookup_symbol, vocabulary
+from numcheck.models import Claim
+
+# ---------------------------------------------------------------------------
+# vocabularies
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTH_BEFORE = re.compile(r"(?<![\w])(?:" + MONTHS + r")\.?,?\s{1,2}(?:the\s+)?$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s{1,2}(?:" + MONTHS + r")\b\.?")
+_TIME_AFTER = re.compile(r"(?::\d\d)?\s?(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|"
+                         r"(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CST|IST)\b|"
+                         r"o'clock|hrs\b|hours?\s+(?:GMT|UTC|local))")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+_DURATION = re.compile(
+    r"(?:\s*-\s*|\s+|(?<=\d))(?:and\s+a\s+half\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
+    r"wks?|months?|mos?|years?|yrs?|decades?|centuries|century|fortnights?|quarters?|"
+    r"semesters?|terms?|innings|millennia|millennium|weekends?|sessions)(?![\w])", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged|age|ages|age of|aged between|ages of)\s+|"
+                         r"[A-Z][\w'’.-]+,\s)$")
+_AGE_AFTER_COMMA = re.compile(r"\s?(?:,|\)|;|\s+(?:and|who|was|is|has|had|said|says)\b)")
+_YEAR_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|to|during|before|after|"
+                               r"between|and|early|late|mid|the|year|fiscal|FY|summer|winter|"
+                               r"spring|autumn|fall|through|circa|c\.)\s+$", re.I)
+_DESIGNATOR = re.compile(
+    r"(?<![\w])(?:no|nos|number|section|sections|sec|article|articles|art|chapter|ch|clause|"
+    r"paragraph|para|page|pages|pp|p|room|route|highway|interstate|hwy|exit|flight|gate|platform|"
+    r"level|grade|phase|stage|tier|type|model|series|version|ver|v|vol|volume|issue|item|lot|"
+    r"suite|apt|apartment|building|ward|district|precinct|division|category|cat|class|resolution|"
+    r"amendment|rule|bill|game|round|week|day|episode|season|part|figure|fig|table|line|channel|"
+    r"station|pier|terminal|seat|row|box|bus|track|code|size|league|book|act|title|proposition|"
+    r"prop|measure|question|step|door|floor|block|plot|unit|stand|lane|road|street|avenue|ave|"
+    r"st|rd|zone|sector|area|region|group|team|squad|draw|pick|bay|hall|wing|cell|tranche|"
+    r"schedule|annex|appendix|form|rev|rank|ranked|ranking|number|top|iso|en|din)\.?\s?#?\s?$",
+    re.I)
+_NAME_STOP = frozenset("""
+the a an in on at of for to from by with about around over under nearly almost some more less
+fewer than only just all and but or its their his her our your my those these another roughly
+approximately up as between among since until after before during while when where if so that
+this there here then what which who whose whom why how both each every either neither no not
+some any many most much several few one two three four five six seven eight nine ten total
+totalling totaling including include includes included another other others per just
+estimated around exactly precisely almost nearly barely least at least within beyond above below
+of out via like unlike plus minus less except because though although yet still even also
+""".split())
+_SENT_START = re.compile(r"(?:^|[.!?:;\"“”(]\s*|\n\s*)$")
+
+_QUALIFIERS: list[tuple[str, str]] = [
+    # (regex alternative, qualifier)
+    (r"just\s+(?:over|above)|slightly\s+(?:more\s+than|over|above)|a\s+little\s+(?:over|more\s+than)", ">"),
+    (r"just\s+(?:under|below|short\s+of)|slightly\s+(?:less\s+than|under|below)|a\s+little\s+(?:under|less\s+than)", "~-"),
+    (r"nearly|almost|close\s+to|approaching|not\s+quite|shy\s+of|the\s+best\s+part\s+of", "~-"),
+    (r"about|around|roughly|approximately|approx\.?|some|circa|c\.|an\s+estimated|estimated|"
+     r"or\s+so|more\s+or\s+less|in\s+the\s+region\s+of|on\s+the\s+order\s+of|an\s+approximate|"
+     r"upwards\s+of|somewhere\s+around|something\s+like|an\s+average\s+of|average\s+of", "~"),
+    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|"
+     r"as\s+little\s+as|as\s+few\s+as|as\s+low\s+as|minimum\s+of|starting\s+at|from\s+as\s+little\s+as", ">="),
+    (r"more\s+than|over|above|exceeding|in\s+excess\s+of|greater\s+than|higher\s+than|larger\s+than|"
+     r"north\s+of|upward\s+of|beyond|well\s+over|well\s+above|nearer", ">"),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|"
+     r"not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|no\s+greater\s+than|a\s+high\s+of|capped\s+at|"
+     r"as\s+long\s+as|as\s+far\s+as|as\s+large\s+as", "<="),
+    (r"less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|short\s+of|well\s+under|"
+     r"well\s+below|south\s+of", "<"),
+]
+_QUAL_ALT = "|".join(f"(?P<q{i}>{alt})" for i, (alt, _) in enumerate(_QUALIFIERS))
+_QUAL_BEFORE = re.compile(r"(?<![\w])(?:" + _QUAL_ALT + r")\s+$", re.I)
+_QUAL_AFTER = re.compile(r"\s*(?:(?P<ge>or\s+more|or\s+higher|or\s+above|or\s+over|and\s+up|and\s+above|"
+                         r"or\s+greater|plus\b|\+)|(?P<le>or\s+less|or\s+fewer|or\s+lower|or\s+under|"
+                         r"at\s+most|max(?:imum)?\b)|(?P<ap>or\s+so\b))", re.I)
+
+_SCALE_AFTER = re.compile(
+    r"(?P<sp>\s*-?\s*)(?P<s>thousand|million|billion|trillion|lakh|lakhs|lacs|lac|crores|crore|"
+    r"hundred|mn|mln|bn|bln|tn|trn|tln|millions|billions|MM|mil|mill|cr|k|K|m|M|b|B|T)"
+    r"(?![A-Za-z])(?!\s*[²³2]\b)", )
+_SCALE2_AFTER = re.compile(r"\s+(?P<s>lakh|crore|thousand|million|billion|trillion)(?![A-Za-z])", re.I)
+_PERCENT_AFTER = re.compile(
+    r"(?P<sp>\s*-?\s*)(?:(?P<pp>percentage[\s-]points?|percent(?:age)?\s+pts?|per\s?cent\s+points?|% points?|"
+    r"pp\b|ppts?\b)|(?P<bp>basis[\s-]points?|bps\b|bp\b)|(?P<pc>%|per\s?cent(?:s|age)?\b|pct\b|pc\b))",
+    re.I)
+_UNIT_SHORT_ALT = "|".join(re.escape(k) for k in sorted(Q.SHORT, key=len, reverse=True))
+_UNIT_LONG_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(Q.LONG, key=len, reverse=True))
+_UNIT_AFTER_LONG = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_LONG_ALT + r")(?![\w])", re.I)
+_UNIT_AFTER_SHORT = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_SHORT_ALT + r")(?![\w²³])(?!\s?\$)")
+_PER_AFTER = re.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-Za-z]+\s+)?[A-Za-z]+)")
+_NOUN_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_OF_NOUN = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
+_NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
+_SPACE_GROUP = re.compile(r" \d{3}(?![\d.,])")
+_FIRST_WORDS = sorted(list(N.UNITS_WORDS) + list(N.TENS_WORDS), key=len, reverse=True)
+_NUMWORD = re.compile(
+    r"(?<![\w-])(?:(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)|"
+    r"(?:" + "|".join(_FIRST_WORDS) + r"))"
+    r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + "|".join(sorted(N.NUMBER_WORDS, key=len, reverse=True)) + r"))*"
+    r"(?![\w-])", re.I)
+_HALF_SCALE = re.compile(r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three\s+quarters)"
+                         r"(?:\s+(?:a|of\s+a))?\s+(?P<s>million|billion|trillion|thousand))\b", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
+_MULTIPLIER = re.compile(
+    r"(?<![\w-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
+    r"quadrupled|quadrupling|quadruples|halved|halving|halves(?=\s+(?:its|the|their|to|from)))|"
+    r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-]?fold|"
+    r"(?P<tw>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)|"
+    r"(?P<tn>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twice)(?:\s+times)?"
+    r"(?=\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|more\b|higher|larger|bigger|greater|"
+    r"faster|the\s+(?:size|number|amount|level|rate)|that\s+of)))(?![\w-])", re.I)
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?"
+    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"(?![\w-])", re.I)
+_ONE_IN = re.compile(r"(?<![\w-])(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+"
+                     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,3})(?![\w-])", re.I)
+_VAGUE = re.compile(
+    r"(?<![\w-])(?:(?P<outer>tens|hundreds|thousands|millions|dozens)\s+of\s+)?"
+    r"(?P<v>dozens|scores|hundreds|thousands|millions|billions|trillions|tens\s+of\s+thousands|"
+    r"tens\s+of\s+millions|hundreds\s+of\s+thousands|hundreds\s+of\s+millions)\s+of(?![\w-])", re.I)
+_VAGUE_VALUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+                "billions": 1e9, "trillions": 1e12, "tens": 10}
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
+                  r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
+_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
+                    r"(?<![\d,.])\d{2,5}[.-]\d{3,4}[.-]\d{3,5}(?![\d])|\d+(?:/\d+){2,}|"
+                    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:\.\d+){2,}")
+
+PLURAL_IRREGULAR = frozenset("""people men women children police staff cattle sheep fish personnel
+troops deer livestock crew aircraft offspring folk youth clergy poultry swine moose bison
+employees""".split())
+_NOUN_STOP = frozenset("""
+the a an of in on at to for from by with and or but as than that which who whom whose where when
+is are was were be been being has have had do does did will would could should may might must can
+shall said says say told according each per this these those it its their his her our your my
+more less fewer most least over under above below about around nearly almost up down out off into
+onto upon across after before since until while during between among through via against within
+without also only just still even all both some any no not so such very too if then there here
+other another own same new total than yet such what how why because though although however
+whereas plus minus last next year years month months week weeks day days time times percent
+""".split())
+_VERBISH = frozenset("""work works live lives died die remain remained remain stay stayed came come
+went go say said took take made make got get saw see gave give left leave fell rose rise grew grow
+""".split())
+
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    rounding: float
+    kind: str = "number"
+    unit: str = ""
+    dim: str = ""
+    currency_text: str = ""
+    ambiguous: bool = False
+    candidates: tuple[str, ...] = ()
+    raw: float = 0.0
+    scale: float = 1.0
+    scale_text: str = ""
+    word: bool = False
+    bare: bool = True  # no currency/unit/percent/scale
+    qualifier: str = "="
+    low: float | None = None
+    high: float | None = None
+    noun: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    equivalent_of: int | None = None
+    range_end: "_Atom | None" = None
+
+
+def _fmt_dim_ok(a: _Atom, b: _Atom) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return True
+    if a.kind == "measure":
+        return a.dim == b.dim and a.dim != ""
+    return False
+
+
+class _Scanner:
+    def __init__(self, text: str, sentences: Sequence[Any] | None) -> None:
+        self.orig = text
+        t = text.translate(N.TRANSLATE)
+        # mask URLs, e-mail addresses, phone numbers, numeric dates and dotted codes
+        chars = None
+        for rx in (_URL, _PHONE):
+            for m in rx.finditer(t):
+                if chars is None:
+                    chars = list(t)
+                for k in range(m.start(), m.end()):
+                    chars[k] = "\x00" if not chars[k].isspace() else chars[k]
+            if chars is not None:
+                t = "".join(chars)
+                chars = None
+        self.t = t
+        self.n = len(t)
+        self.taken = bytearray(self.n + 1)
+        self.sent_starts = {s.start for s in sentences} if sentences else set()
+        self.vocab = vocabulary()
+
+    # -- helpers --------------------------------------------------------
+    def before(self, pos: int, width: int = 40) -> str:
+        return self.t[max(0, pos - width):pos]
+
+    def is_sentence_start(self, pos: int) -> bool:
+        if pos in self.sent_starts:
+            return True
+        return bool(_SENT_START.search(self.before(pos, 6)))
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(self.taken[s:e])
+
+    def take(self, s: int, e: int) -> None:
+        self.taken[s:e] = b"\x01" * (e - s)
+
+    # -- cores ----------------------------------------------------------
+    def cores(self) -> list[tuple[int, int, float, float, bool]]:
+        """(start, end, value, half_unit, is_word) for every numeral / number-word run."""
+        t = self.t
+        out: list[tuple[int, int, float, float, bool]] = []
+        for m in _NUMERAL.finditer(t):
+            s, e = m.start(), m.end()
+            txt = m.group()
+            # join plain-space thousands groups ("1 234 567")
+            if 1 <= len(txt) <= 3 and txt.isdigit():
+                while True:
+                    g = _SPACE_GROUP.match(t, e)
+                    if not g:
+                        break
+                    e = g.end()
+                txt = t[s:e]
+            if s > 0 and t[s - 1] == "." and not (s > 1 and t[s - 2].isdigit()):
+                s -= 1  # ".25"
+                txt = t[s:e]
+            parsed = N.parse_numeral(txt)
+            if parsed is None:
+                # "1,2" lists, "5,00": try the part before the first separator only when it is a plain int
+                continue
+            out.append((s, e, parsed[0], parsed[1], False))
+        for m in _NUMWORD.finditer(t):
+            words = re.findall(r"[A-Za-z]+", m.group())
+            # trailing "and" or comma runs are not part of the number
+            val = N.words_to_number(words)
+            if val is None:
+                continue
+            out.append((m.start(), m.end(), val, N.half_unit_of_value(val), True))
+        out.sort()
+        return out
+
+    # -- exclusions -----------------------------------------------------
+    def excluded(self, s: int, e: int, value: float, is_word: bool) -> bool:
+        t = self.t
+        prev = t[s - 1] if s > 0 else " "
+        nxt = t[e] if e < self.n else " "
+        if "\x00" in t[s:e]:
+            return True
+        if not is_word:
+            # glued to letters on the left: G7, A320, Covid-19, F-35, MH17 (currency codes excepted)
+            if prev.isalpha() or prev == "_":
+                m = re.search(r"[A-Za-z.]+$", self.before(s, 8))
+                left = m.group() if m else ""
+                if not (left.upper() in self.vocab.codes or lookup_symbol(left) or left in ("Rs", "Rs.")):
+                    return True
+            if prev in "-‐" and s >= 2 and t[s - 2].isalpha():
+                w = re.search(r"[A-Za-z]+$", self.before(s - 1, 20))
+                if not (w and w.group().lower() in ("mid", "pre", "post", "late", "early", "over",
+                                                    "under", "some", "about", "around", "nearly")):
+                    return True
+            if prev in "#№_" or nxt == "_":
+                return True
+            if prev == "." and s >= 2 and t[s - 2].isdigit():
+                return True
+            if prev in ":/" and s >= 2 and t[s - 2].isdigit():
+                return True
+            if nxt in ":/" and e + 1 < self.n and t[e + 1].isdigit():
+                # times and ratios; a fraction "1/4" is handled by the caller
+                if nxt == ":":
+                    return True
+            if _ORDINAL_SUFFIX.match(t, e):
+                return True
+            if nxt == "s" and (e + 1 >= self.n or not t[e + 1].isalpha()):
+                return True  # 1990s, 90s
+            if nxt in "'’" and t[e + 1:e + 2] == "s":
+                return True
+        if _TIME_AFTER.match(t, e) and value <= 2400:
+            return True
+        # dates: "Oct. 7", "July 14", "14 July", "Dec. 27, 2023"
+        if value == int(value) and 1 <= value <= 31 and not is_word:
+            if _MONTH_BEFORE.search(self.before(s, 14)) or _MONTH_AFTER.match(t, e):
+                return True
+        if value == int(value) and 1000 <= value <= 2100 and not is_word and re.fullmatch(r"\d{4}", t[s:e]):
+            b = self.before(s, 14)
+            if _MONTH_BEFORE.search(b) or re.search(r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+$", self.before(s, 20)):
+                return True
+        # designators: "No. 7", "Section 230", "Flight 370"
+        if not is_word and _DESIGNATOR.search(self.before(s, 16)):
+            b = self.before(s, 16)
+            m = _DESIGNATOR.search(b)
+            if m and (b[m.start():].strip()[0:1].isupper() or b[m.start():].strip().lower().startswith(("no", "#"))):
+                return True
+        return False
+
+    def looks_like_name(self, s: int, e: int) -> bool:
+        """``Boeing 737``, ``Windows 10``: a capitalised word right before a bare number."""
+        m = re.search(r"([A-Z][\w'’&.-]*)\s$", self.before(s, 30))
+        if not m:
+            return False
+        w = m.group(1)
+        if w.lower().rstrip(".") in _NAME_STOP or w.rstrip(".").isupper() and len(w) <= 3 and w not in ("F", "A", "B", "C"):
+            # "US 500", "UK 300": acronyms before counts are usually not names
+            return False if w.lower().rstrip(".") in _NAME_STOP or len(w) <= 3 else True
+        if re.fullmatch(MONTHS, w.rstrip(".")):
+            return False
+        if self.is_sentence_start(s - len(w) - 1):
+            return False
+        return True
+
+    # -- right side -----------------------------------------------------
+    def read_scale(self, a: _Atom, has_currency: bool) -> None:
+        t = self.t
+        m = _SCALE_AFTER.match(t, a.end)
+        if not m:
+            return
+        sc = m.group("s")
+        glued = m.group("sp") == ""
+        if not has_currency and sc in N.SHORT_SCALES:
+            # "5m USD", "5bn rupees": a currency after the scale makes it money
+            after = m.end()
+            mn = self.vocab.name_re.match(t, after)
+            ms = self.vocab.suffix_sym_re.match(t, after)
+            if (mn and lookup_name(mn.group())) or (ms and ms.group().strip() and lookup_symbol(ms.group())):
+                has_currency = True
+        if sc in N.SHORT_SCALES or sc in ("hundred",):
+            if sc in ("m", "b", "k", "T", "B", "M", "MM", "tr", "cr", "K"):
+                if not glued and not has_currency:
+                    return
+                if sc == "m" and not has_currency:
+                    return  # "48m" is metres unless money
+                if sc in ("t", "T", "B", "b") and not has_currency:
+                    if sc in ("B", "b"):
+                        return
+                    if sc == "T":
+                        return
+            if sc == "hundred" and a.value != int(a.value):
+                pass
+        if "-" in m.group("sp") and not has_currency and sc not in ("million", "billion", "trillion"):
+            return
+        factor = N.SCALE_ABBR.get(sc) or N.SCALE_ABBR.get(sc.lower())
+        if factor is None:
+            return
+        a.scale *= factor
+        a.scale_text = sc
+        a.end = m.end()
+        m2 = _SCALE2_AFTER.match(t, a.end)
+        if m2 and N.SCALE_ABBR[m2.group("s").lower()] > 1:
+            a.scale *= N.SCALE_ABBR[m2.group("s").lower()]
+            a.end = m2.end()
+        a.bare = False
+
+    def read_suffix(self, a: _Atom, prefix_cur: Currency | None) -> bool:
+        """Currency name / code, percent or unit after the number. Returns False to drop the atom."""
+        t = self.t
+        e = a.end
+        if prefix_cur is None:
+            # minor-unit symbols glued to digits: 99p, 17c
+            if e < self.n and t[e] in "pc¢" and (e + 1 >= self.n or not t[e + 1].isalnum()) and a.scale == 1:
+                if t[e] in self.vocab.minor_symbols and t[a.end - 1].isdigit():
+                    cur = self.vocab.minor_symbols[t[e]]
+                    self._set_money(a, cur, t[e], e + 1)
+                    return True
+            m = self.vocab.name_re.match(t, e)
+            mc = self.vocab.suffix_sym_re.match(t, e)
+            if m and (not mc or m.end() >= mc.end()):
+                name = m.group().strip(" -")
+                cur = lookup_name(name)
+                if cur is not None:
+                    # "pounds" is money only with a scale or "sterling"
+                    self._set_money(a, cur, name, m.end())
+                    return True
+            if mc and mc.group().strip():
+                cur = lookup_symbol(mc.group())
+                if cur is not None and (mc.group().strip() != "$" or True):
+                    self._set_money(a, cur, mc.group().strip(), mc.end())
+                    return True
+            # "361 million pounds": pounds with a scale are sterling
+            mp = re.compile(r"\s+pounds?\b", re.I).match(t, e)
+            if mp and a.scale >= 1e6:
+                self._set_money(a, Currency("GBP"), mp.group().strip(), mp.end())
+                return True
+        else:
+            # "$ 10 dollars", "US$5m USD": swallow a repeated currency word
+            m = self.vocab.name_re.match(t, e)
+            if m and lookup_name(m.group()) and lookup_name(m.group()).factor == 1:
+                a.end = m.end()
+            return True
+        m = _PERCENT_AFTER.match(t, e)
+        if m and (m.group("sp") == "" or "-" not in m.group("sp") or m.group("pc") != "%"):
+            a.kind = "percent"
+            a.unit = "percentage_point" if m.group("pp") else "basis_point" if m.group("bp") else "percent"
+            a.end = m.end()
+            a.bare = False
+            return True
+        # units
+        best = None
+        for rx, short in ((_UNIT_AFTER_LONG, False), (_UNIT_AFTER_SHORT, True)):
+            mu = rx.match(t, e)
+            if mu and (best is None or mu.end() > best[0].end()):
+                best = (mu, short)
+        if best is not None:
+            mu, short = best
+            surf = mu.group("u")
+            sp = mu.group("sp")
+            entry = Q.SHORT.get(surf) if short else Q.LONG.get(re.sub(r"\s+", " ", surf.lower()))
+            if entry is None:
+                return True
+            if short and surf in Q.GLUED_ONLY and sp != "":
+                # "5 m", "3 t": only after a decimal or grouped numeral
+                if not re.search(r"[.,]\d", t[a.start:a.end]) or surf in ("C", "F", "g", "l", "L", "in.", "B", "b"):
+                    return True
+            if surf.lower() in ("pound", "pounds") and a.scale >= 1e6:
+                self._set_money(a, Currency("GBP"), surf, mu.end())
+                return True
+            if surf.lower() in ("degrees", "degree", "deg", "deg.", "°", "º"):
+                pass
+            if entry[0] in ("degree_Celsius", "degree_Fahrenheit") and short and not t[a.end - 1].isdigit():
+                return True
+            a.kind = "measure"
+            a.unit, a.dim = entry
+            if entry[0] == "degree":
+                a.dim = "temperature?"
+            a.end = mu.end()
+            a.bare = False
+            return True
+        return True
+
+    def _set_money(self, a: _Atom, cur: Currency, text: str, end: int) -> None:
+        a.kind = "money"
+        a.unit = cur.code
+        a.ambiguous = cur.ambiguous
+        a.candidates = cur.candidates
+        a.currency_text = text
+        if cur.factor != 1:
+            a.scale *= cur.factor
+            a.extra["minor_unit"] = text
+        a.end = end
+        a.bare = False
+
+
+def _qualify(a: _Atom, q: str, word: str) -> None:
+    v = a.value
+    if q == "~":
+        a.qualifier = "~"
+        a.low, a.high = sorted((v * 0.9, v * 1.1))
+    elif q == "~-":
+        a.qualifier = "~"
+        a.low, a.high = sorted((v * 0.9, v))
+    elif q in (">", ">="):
+        a.qualifier, a.low, a.high = q, v, None
+    elif q in ("<", "<="):
+        a.qualifier, a.low, a.high = q, None, v
+    if word:
+        a.extra["approx_word"] = re.sub(r"\s+", " ", word.lower())
+
+
+def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[Claim]:
+    """Every figure in ``text`` as a :class:`Claim`, sorted by start offset."""
+    if not text:
+        return []
+    sc = _Scanner(text, sentences)
+    t = sc.t
+    atoms: list[_Atom] = []
+
+    # 1. multipliers and fractions (claim their spans first)
+    for m in _MULTIPLIER.finditer(t):
+        if m.group("w"):
+            w = m.group("w").lower()
+            val = 0.5 if w.startswith("halv") else 2 if w.startswith("doubl") else \
+                3 if w.startswith(("tripl", "trebl")) else 4
+        elif m.group("tw"):
+            val = float(N.UNITS_WORDS.get(m.group("tw").lower()[:-4], 100 if "hundred" in m.group("tw").lower() else 10))
+        else:
+            g = m.group("n") or m.group("tn")
+            if g.lower() == "twice":
+                val = 2.0
+            elif g.replace(".", "").isdigit():
+                val = float(g)
+            else:
+                val = float(N.NUMBER_WORDS.get(g.lower(), 0))
+        if not val:
+            continue
+        a = _Atom(m.start(), m.end(), val, 0.0, kind="number", word=True)
+        a.extra["role"] = "multiplier"
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
+    for m in _ONE_IN.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        av = float(m.group("a")) if m.group("a").isdigit() else N.UNITS_WORDS[m.group("a").lower()]
+        bv = float(m.group("b")) if m.group("b").isdigit() else N.NUMBER_WORDS[m.group("b").lower()]
+        if not bv or av >= bv:
+            continue
+        a = _Atom(m.start(), m.end(), av / bv, 0.0, kind="number", word=True)
+        a.extra["role"] = "fraction"
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
+    for m in _HALF_SCALE.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        nm = re.sub(r"\s+", " ", m.group("n").lower())
+        frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75}[nm]
+        scale = N.SCALE_WORDS[m.group("s").lower()]
+        a = _Atom(m.start(), m.end(), frac * scale, 0.05 * scale if frac == 0.5 else 0.0, word=True,
+                  raw=frac, scale=scale, bare=False)
+        a.value = frac * scale
+        a.extra["scale_word"] = m.group("s").lower()
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
+    for m in _FRACTION.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        num = (m.group("num") or "").lower()
+        den_w = m.group("den").lower()
+        den = N.ORDINAL_FRACTIONS[den_w]
+        plural = den_w.endswith("s") or den_w == "halves"
+        after = t[m.end():m.end() + 12]
+        before = sc.before(m.start(), 12).lower()
+        if den_w in ("half",):
+            if num in ("a", "an", "one") or re.match(r"\s+(?:of|the|a|an|its|their|his|her)\b", after):
+                pass
+            else:
+                continue
+            if re.search(r"(?:first|second|\d(?:st|nd|rd|th)|last|the|this|next)\s+$", before):
+                continue
+        elif not num:
+            continue
+        elif num in ("a", "an", "one") and not plural:
+            if not re.match(r"\s*(?:of\b|[,.;)]|$)", after):
+                continue
+        elif num not in ("a", "an", "one") and not plural:
+            continue
+        numv = 1 if num in ("", "a", "an") else N.UNITS_WORDS[num]
+        a = _Atom(m.start(), m.end(), numv / den, 0.0, kind="number", word=True)
+        a.extra["role"] = "fraction"
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
+    for m in _VAGUE.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        v = m.group("v").lower()
+        parts = re.findall(r"[a-z]+", v)
+        val = 1.0
+        for p in parts:
+            if p in _VAGUE_VALUE:
+                val *= _VAGUE_VALUE[p]
+        if m.group("outer"):
+            val *= _VAGUE_VALUE[m.group("outer").lower()]
+        a = _Atom(m.start(), m.end(), val, 0.0, kind="count", word=True)
+        a.extra["vague"] = True
+        _qualify(a, ">", "")
+        a.extra["approx_word"] = re.sub(r"\s+", " ", t[m.start():m.end()].lower())
+        # "millions of dollars"
+        mn = sc.vocab.name_re.match(t, m.end())
+        if mn and lookup_name(mn.group()):
+            sc._set_money(a, lookup_name(mn.group()), mn.group().strip(), mn.end())
+            a.low = a.value
+        atoms.append(a)
+        sc.take(m.start(), a.end)
+
+    # 2. numeric cores
+    for s, e, val, half, is_word in sc.cores():
+        if not sc.free(s, e):
+            continue
+        if sc.excluded(s, e, val, is_word):
+            sc.take(s, e)
+            continue
+        a = _Atom(s, e, val, half, raw=val, word=is_word)
+        # vulgar / slash fractions: "10 1/2 miles", "1/4 mile"
+        mf = re.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)").match(t, e) if not is_word else None
+        mf2 = re.compile(r"/(\d{1,3})(?![\d/])").match(t, e) if not is_word else None
+        if mf and t[e:mf.end()].startswith(" ") and int(mf.group(2)) and int(mf.group(1)) < int(mf.group(2)):
+            a.raw = val + int(mf.group(1)) / int(mf.group(2))
+            a.end = mf.end()
+            a.rounding = 0.0
+        elif mf2 and int(mf2.group(1)) and val < int(mf2.group(1)) and val == int(val):
+            a.raw = val / int(mf2.group(1))
+            a.end = mf2.end()
+            a.rounding = 0.0
+            a.extra["role"] = "fraction"
+        elif not is_word and e < sc.n and t[e] in N.VULGAR:
+            a.raw = val + N.VULGAR[t[e]]
+            a.end = e + 1
+            a.rounding = 0.0
+        if is_word:
+            mh = _AND_A_HALF.match(t, a.end)
+            if mh:
+                a.raw += 0.5 if mh.group("f").lower() == "half" else 0.25
+                a.end = mh.end()
+        # currency prefix
+        pm = sc.vocab.prefix_re.search(sc.before(s, 12))
+        prefix_cur = None
+        if pm and not is_word or (pm and pm.group().strip() in ("$", "£", "€")):
+            prefix_cur = lookup_symbol(pm.group())
+            if prefix_cur is not None:
+                a.start = s - len(pm.group())
+                a.currency_text = pm.group().strip()
+        # sign
+        if not is_word and a.start == s:
+            b = sc.before(s, 8)
+            if re.search(r"(?:^|[\s(\[=:])-\s?$", b) and not re.search(r"\d\s?-\s?$", b):
+                a.raw = -a.raw
+                a.start = s - len(re.search(r"-\s?$", b).group())
+            elif re.search(r"(?<![\w])(?:minus|negative)\s+$", b, re.I):
+                a.raw = -a.raw
+                a.start = s - len(re.search(r"(?:minus|negative)\s+$", b, re.I).group())
+        a.value = a.raw
+        sc.read_scale(a, prefix_cur is not None)
+        if prefix_cur is not None:
+            sc._set_money(a, prefix_cur, a.currency_text, a.end)
+            sc.read_suffix(a, prefix_cur)
+        else:
+            if not sc.read_suffix(a, None):
+                sc.take(s, e)
+                continue
+        # durations, ages: belong to the temporal extractor
+        if a.kind in ("number", "count") and (a.bare or a.scale_text == "hundred") and a.extra.get("role") != "fraction":
+            md = _DURATION.match(t, a.end)
+            if md:
+                sc.take(a.start, md.end())
+                continue
+            if _AGE_BEFORE.search(sc.before(a.start, 30)) and a.value == int(a.value) and 0 < a.value < 125 \
+                    and not is_word and "," not in t[a.start:a.end]:
+                bb = sc.before(a.start, 30)
+                if re.search(r"\b(?:aged|age|ages|age of)\s+$", bb, re.I) or _AGE_AFTER_COMMA.match(t, a.end):
+                    sc.take(a.start, a.end)
+                    continue
+            if re.match(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", t[a.end:a.end + 16], re.I):
+                sc.take(a.start, a.end)
+                continue
+            # years
+            txt = t[s:e]
+            if not is_word and re.fullmatch(r"\d{4}", txt) and 1000 <= a.value <= 2100:
+                sc.take(a.start, a.end)
+                continue
+            if not is_word and re.fullmatch(r"\d{3,4}", txt) and re.match(r"\s*[-–/]\s*\d{2}(?!\d)", t[a.end:a.end + 6]) \
+                    and 1900 <= a.value <= 2100:
+                sc.take(a.start, a.end + len(re.match(r"\s*[-–/]\s*\d{2}", t[a.end:]).group()))
+                continue
+            if not is_word and "." not in txt and "," not in txt and sc.looks_like_name(a.start, a.end):
+                sc.take(a.start, a.end)
+                continue
+        a.value = a.raw * a.scale
+        if a.scale_text:
+            a.extra["scale_word"] = a.scale_text
+        if a.word and a.scale == 1 and a.kind == "number":
+            # a bare number word is a figure only with a noun (decided below)
+            a.extra["_word_needs_noun"] = True
+        if a.kind == "percent" and a.raw == int(a.raw) and "." not in t[s:e]:
+            a.rounding = 0.5  # "30%": a whole percentage is precise to half a point
+        a.rounding = a.rounding * abs(a.scale)
+        sc.take(a.start, a.end)
+        atoms.append(a)
+
+    atoms.sort(key=lambda x: x.start)
+
+    # 3. ranges
+    merged: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.extra.get("role") is None and atoms[i + 1].extra.get("role") is None:
+            b = atoms[i + 1]
+            gap = t[a.end:b.start]
+            mg = re.fullmatch(r"\s*(?:-|–|—|to|and|or|through)\s*", gap)
+            if mg and b.kind != "number" or (mg and a.kind == b.kind):
+                word = gap.strip()
+                before = sc.before(a.start, 12).lower()
+                is_between = bool(re.search(r"\bbetween\s+$", before))
+                is_from = bool(re.search(r"\bfrom\s+$", before))
+                ok = (word in ("-", "–", "—") or word == "to" and not is_from
+                      or word == "and" and is_between or word == "or" and a.bare and not a.word)
+                if word in ("-",) and (" " in gap) and not a.bare:
+                    ok = False
+                same = (a.kind == b.kind and a.unit == b.unit) or (a.bare and not a.word or a.bare and b.word)
+                if ok and same and not a.extra.get("vague") and not b.extra.get("vague"):
+                    lo_raw, hi_raw = a.raw, b.raw
+                    lo = a.value
+                    lo_round = a.rounding
+                    if a.bare and b.scale != 1 and lo_raw <= hi_raw:
+                        lo = lo_raw * b.scale
+                        lo_round = a.rounding * b.scale
+                    if lo < b.value or (word == "and" and lo <= b.value):
+                        r = _Atom(a.start, b.end, lo, lo_round, kind=b.kind, unit=b.unit, dim=b.dim,
+                                  currency_text=b.currency_text or a.currency_text, ambiguous=b.ambiguous,
+                                  candidates=b.candidates, raw=lo_raw, scale=b.scale, scale_text=b.scale_text,
+                                  word=a.word and b.word, bare=b.bare)
+                        r.extra = {k: v for k, v in b.extra.items()}
+                        r.qualifier, r.low, r.high = "range", lo, b.value
+                        if is_between:
+                            r.start = a.start - len(re.search(r"between\s+$", before).group())
+                        r.extra["range_sep"] = word
+                        merged.append(r)
+                        i += 2
+                        continue
+                    elif word in ("-",) and gap == "-" and a.bare and b.bare and not a.word:
+                        # scores and codes ("3-1", "2-0"): not figures
+                        i += 2
+                        continue
+        merged.append(a)
+        i += 1
+    atoms = merged
+
+    # 4. qualifiers, per-units, nouns
+    out_atoms: list[_Atom] = []
+    for a in atoms:
+        if a.qualifier == "=" and not a.extra.get("role"):
+            mq = _QUAL_BEFORE.search(sc.before(a.start, 40))
+            if mq:
+                q = next(_QUALIFIERS[int(k[1:])][1] for k, v in mq.groupdict().items() if v)
+                word = next(v for v in mq.groupdict().values() if v)
+                if not (word.lower() == "some" and a.word) and not (word.lower() in ("over", "under", "above", "below", "beyond") and re.search(r"\b(?:from|to|by|of)\s+$", sc.before(a.start - len(mq.group()), 10).lower()) and False):
+                    _qualify(a, q, word)
+                    a.start -= len(mq.group())
+            ma = _QUAL_AFTER.match(t, a.end)
+            if a.qualifier == "=" and ma:
+                if ma.group("ge"):
+                    _qualify(a, ">=", ma.group("ge"))
+                elif ma.group("le"):
+                    _qualify(a, "<=", ma.group("le"))
+                else:
+                    _qualify(a, "~", ma.group("ap"))
+                a.end = ma.end()
+        if a.qualifier == "=":
+            a.low = a.high = a.value
+        # per-unit prices: "$350 per kg", "4.2 yuan per watt", "$70-a-share"
+        if a.kind in ("money", "measure", "count", "number"):
+            mp = _PER_AFTER.match(t, a.end)
+            if mp and a.kind in ("money", "measure"):
+                w = mp.group("w")
+                wl = w.lower()
+                entry = Q.LONG.get(wl) or Q.SHORT.get(w) or Q.LONG.get(wl.split()[-1]) or Q.SHORT.get(w.split()[-1])
+                last = wl.split()[-1]
+                if entry:
+                    a.extra["per"] = entry[0]
+                elif last in ("share", "year", "month", "day", "week", "hour", "head", "person", "capita",
+                              "barrel", "tonne", "ton", "unit", "household", "litre", "liter", "gallon",
+                              "annum", "dozen", "night", "piece", "item", "vehicle", "car", "ticket",
+                              "student", "employee", "worker", "passenger", "share,", "seat"):
+                    a.extra["per"] = last
+        # nouns
+        if a.kind in ("number", "count") and a.extra.get("role") is None:
+            noun, nend = _count_noun(t, a.end, a.value)
+            if noun:
+                a.noun = noun
+                a.kind = "count"
+                a.end = nend
+            elif a.extra.get("vague"):
+                pass
+        elif a.kind in ("money", "measure"):
+            a.noun = _of_noun(t, a.end)
+        if a.extra.get("_word_needs_noun") and not a.noun:
+            continue
+        a.extra.pop("_word_needs_noun", None)
+        if a.kind == "number" and a.word and not a.extra.get("role"):
+            continue
+        out_atoms.append(a)
+    atoms = out_atoms
+
+    # 5. stated equivalents
+    for j in range(1, len(atoms)):
+        b = atoms[j]
+        for k in (j - 1,):
+            a = atoms[k]
+            root = a.equivalent_of if a.equivalent_of is not None else k
+            base = atoms[root]
+            if not _fmt_dim_ok(base, b):
+                continue
+            gap = t[a.end:b.start]
+            if re.fullmatch(r"\s*\(\s*|\s*\[\s*", gap):
+                b.equivalent_of = root
+            elif a.equivalent_of is not None and re.fullmatch(r"\s*[;,/]\s*|\s*,?\s*or\s+", gap) \
+                    and b.unit != base.unit:
+                b.equivalent_of = root
+            elif re.fullmatch(r"\s*(?:,\s*|\s*-{1,2}\s*|\s*—\s*|\s*/\s*)?(?:or\s+|equivalent\s+to\s+|equal\s+to\s+|"
+                              r"which\s+is\s+|i\.e\.\s+|worth\s+)?\s*", gap) and gap.strip() and b.unit != base.unit \
+                    and a.equivalent_of is None:
+                b.equivalent_of = root
+            elif gap == " " and b.unit != base.unit and b.kind == "measure" and False:
+                b.equivalent_of = root
+
+    claims: list[Claim] = []
+    orig = sc.orig
+    for a in atoms:
+        s, e = a.start, a.end
+        while e > s and orig[e - 1].isspace():
+            e -= 1
+        while s < e and orig[s].isspace():
+            s += 1
+        extra = {k: v for k, v in a.extra.items() if not k.startswith("_")}
+        if a.ambiguous:
+            extra["candidates"] = a.candidates
+        claims.append(Claim(
+            kind=a.kind, start=s, end=e, text=orig[s:e], value=a.value, low=a.low, high=a.high,
+            qualifier=a.qualifier, unit=a.unit, noun=a.noun, rounding=abs(a.rounding),
+            currency_ambiguous=a.ambiguous, currency_text=a.currency_text if a.kind == "money" else "",
+            equivalent_of=a.equivalent_of, extra=extra))
+    return claims
+
+
+def _count_noun(t: str, pos: int, value: float) -> tuple[str, int]:
+    """The counted noun right after a number (``600 Americans`` -> ``Americans``)."""
+    words: list[tuple[str, int, int]] = []
+    p = pos
+    for _ in range(3):
+        m = _NOUN_WORD.match(t, p)
+        if not m:
+            break
+        w = m.group("w")
+        if w.lower() in _NOUN_STOP:
+            break
+        words.append((w, m.start("w"), m.end("w")))
+        p = m.end()
+    if not words:
+        return "", pos
+    # choose the head: the first plural-looking word (or a single word when value == 1)
+    for idx, (w, ws, we) in enumerate(words):
+        wl = w.lower().rstrip("'’")
+        plural = (wl in PLURAL_IRREGULAR or (wl.endswith("s") and not wl.endswith(("ss", "us", "is")) and len(wl) > 2))
+        if wl in _VERBISH:
+            return "", pos
+        if plural:
+            if idx > 0 and w[0].isupper() != words[0][0][0].isupper() and not words[0][0][0].isupper():
+                pass
+            first = words[0][1]
+            return t[first:we], we
+        if idx == 0 and value == 1 and not w[0].isupper() and len(words) == 1:
+            return w, we
+        if w[0].isupper() and idx == 0 and len(words) == 1:
+            return "", pos
+    return "", pos
+
+
+def _of_noun(t: str, pos: int) -> str:
+    m = _OF_NOUN.match(t, pos)
+    if not m:
+        return ""
+    p = m.end()
+    words = []
+    for _ in range(3):
+        mw = re.compile(r"([A-Za-z][A-Za-z'’-]*)").match(t, p)
+        if not mw or mw.group(1).lower() in _NOUN_STOP:
+            break
+        words.append(mw.group(1))
+        p = mw.end()
+        if p < len(t) and t[p] != " ":
+            break
+        p += 1
+    return " ".join(words)
