@@ -6,9 +6,9 @@ Two tools, each for what it does best:
   column of every tag and text chunk (``getpos``) and, with ``convert_charrefs=False``,
   hands entities over separately, so each character of the text, decoded entities
   included, maps to its own place in the file.  The main text is ``<article>`` if there
-  is one (the longest, when there are several), else ``<main>``, else ``<body>``; boilerplate (header, footer, nav, aside,
-  script, style, noscript, form, template...) is left out, and block elements become
-  paragraph breaks.
+  is one (the longest, when there are several), else ``<main>``, else ``<body>``;
+  boilerplate (header, footer, nav, aside, script, style, noscript, form, template...)
+  is left out, and block elements become paragraph breaks.
 * The publication date comes from selectolax (lexbor bindings: maintained, fast, a
   real HTML5 tree with CSS selectors) looking at the usual metadata.  Trafilatura
   would find main text well, but it is a heavy dependency tree and returns text
