@@ -15,6 +15,11 @@ from numcheck.models import Report
 FORMATTERS: dict[str, tuple[str, str, str]] = {
     "text": ("numcheck.report.text", "render", "a report for people at a terminal (default)"),
     "json": ("numcheck.report.json_format", "render", "the JSON contract of OUTPUT.md"),
+    "html": ("numcheck.report.html", "render", "a self-contained review page for editors (-o review.html)"),
+    "sarif": ("numcheck.report.sarif", "render", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers"),
+    "github": ("numcheck.report.github", "render", "GitHub Actions annotations (workflow commands)"),
+    "junit": ("numcheck.report.junit", "render", "JUnit XML for GitLab, Jenkins and other CI test tabs"),
+    "rdjsonl": ("numcheck.report.rdjsonl", "render", "reviewdog diagnostics, one JSON object per line"),
 }
 
 EXTRACT_FORMATTERS: dict[str, tuple[str, str, str]] = {
