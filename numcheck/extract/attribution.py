@@ -1,6 +1,869 @@
-"""Attribution (placeholder)."""
+"""Attribution: who vouches for each figure.
+
+Finds attribution cues in each sentence (``according to X``, ``X said``,
+``..., the company said.``, ``told The Washington Post``, ``data from X show``,
+``(source: X)``, vague ones such as ``some analysts believe`` or ``reportedly``),
+works out the source's span, classifies it (``named``, ``reference`` or
+``vague``), resolves references (``the company``, ``the filing``, ``He added``)
+to the nearest earlier named source of the right sort, and links every figure
+claim to the attribution that covers it.
+
+Coverage: an attribution covers the sentence it is in (a reporting clause covers
+the whole sentence, wherever the figure stands in it), plus every sentence of a
+quotation it introduces or closes (``"... 300 jobs. ... $5m," she said.``).
+With ``scope="paragraph"`` it covers its whole paragraph.
+
+The vocabulary lives in ``rules/attribution.toml`` and ``rules/vague.toml``;
+both are loaded once, on first use.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
 
-def attribute(text, sentences, paragraphs, claims, scope="sentence"):
-    return list(claims), []
+from numcheck.models import FIGURE_KINDS, Claim, Paragraph, Sentence, Source
+
+__all__ = ["attribute", "find_attributions", "Attribution", "lexicon", "data_path"]
+
+
+# ---------------------------------------------------------------------------
+# data files
+
+def data_path(name: str) -> Path:
+    """Path of a data file shipped under ``rules/`` (installed as ``numcheck.packs``)."""
+    try:
+        from importlib.resources import files
+        p = files("numcheck.packs") / name
+        if p.is_file():
+            return Path(str(p))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parents[2] / "rules" / name
+
+
+def _load(name: str) -> dict:
+    with open(data_path(name), "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    prefix: re.Pattern | None      # matched before the source slot (forward capture)
+    suffix: re.Pattern | None      # matched after the slot (backward capture, or check)
+    whole: re.Pattern | None       # no slot: the match itself names a pronoun source
+    outlet_only: bool
+    inner_by: bool
+    forward: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    say: frozenset[str]
+    report: frozenset[str]
+    clause: frozenset[str]
+    verb_re: re.Pattern
+    skip_re: re.Pattern
+    cues: tuple[_Cue, ...]
+    outlet_names: frozenset[str]
+    outlet_name_re: re.Pattern
+    outlet_heads: frozenset[str]
+    connectors: frozenset[str]
+    titles: frozenset[str]
+    descriptors: frozenset[str]
+    org_words: frozenset[str]
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]
+    ref_org: frozenset[str]
+    ref_doc: frozenset[str]
+    ref_person: frozenset[str]
+    ref_spokes: frozenset[str]
+    person_pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+    vague: tuple[tuple[re.Pattern, bool], ...]
+    generic_nouns: frozenset[str]
+    generic_modifiers: frozenset[str]
+    nationality_suffixes: tuple[str, ...]
+    nationalities: frozenset[str]
+
+    @property
+    def heads(self) -> frozenset[str]:
+        return self.ref_org | self.ref_doc | self.ref_person | self.outlet_heads
+
+
+def _compile_cue(entry: dict) -> _Cue:
+    pat = entry["pattern"]
+    outlet_only = bool(entry.get("outlet_only", False))
+    inner_by = bool(entry.get("inner_by", True))
+    if "{source}" not in pat:
+        return _Cue(None, None, re.compile(r"(?<![\w-])" + pat + r"(?![\w-])", re.I), outlet_only, inner_by, True)
+    before, after = pat.split("{source}", 1)
+    before, after = before.strip(" "), after.strip(" ")
+    if before:
+        prefix = re.compile(r"(?<![\w-])" + before + r"\s+" if not before.endswith((":", r"\s*")) else
+                            r"(?<![\w-])" + before, re.I | re.M)
+        suffix = re.compile(r"\s*" + after + r"(?![\w-])", re.I) if after else None
+        return _Cue(prefix, suffix, None, outlet_only, inner_by, True)
+    suffix = re.compile(after + r"(?![\w-])", re.I)
+    return _Cue(None, suffix, None, outlet_only, inner_by, False)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The cue and vague-source vocabulary, loaded and compiled once."""
+    a = _load("attribution.toml")
+    v = _load("vague.toml")
+    verbs = a.get("verbs", {})
+    say = frozenset(w.lower() for w in verbs.get("say", ()))
+    report = frozenset(w.lower() for w in verbs.get("report", ()))
+    clause = frozenset(w.lower() for w in verbs.get("clause", ()))
+    verb_re = re.compile(r"(?<![\w-])(" + _alternation(say | report | clause) + r")(?![\w-])", re.I)
+    skip_re = re.compile(r"(?:(?<=\s)|^)(?:" + _alternation(verbs.get("skip_between", ())) + r")\s*$", re.I)
+    outlets = a.get("outlets", {})
+    names = a.get("names", {})
+    refs = a.get("references", {})
+    gen = v.get("generic", {})
+    outlet_names = frozenset(outlets.get("names", ()))
+    return Lexicon(
+        say=say, report=report, clause=clause, verb_re=verb_re, skip_re=skip_re,
+        cues=tuple(_compile_cue(c) for c in a.get("cue", ())),
+        outlet_names=outlet_names,
+        outlet_name_re=re.compile(r"(?<![\w-])(?:" + _alternation(outlet_names) + r")(?![\w-])"),
+        outlet_heads=frozenset(w.lower() for w in outlets.get("heads", ())),
+        connectors=frozenset(w.lower() for w in names.get("connectors", ())),
+        titles=frozenset(w.lower() for w in names.get("titles", ())),
+        descriptors=frozenset(w.lower() for w in names.get("descriptors", ())),
+        org_words=frozenset(names.get("org_words", ())),
+        not_names=frozenset(w.lower() for w in names.get("not_names", ())),
+        abbreviations=frozenset(names.get("abbreviations", ())),
+        ref_org=frozenset(w.lower() for w in refs.get("organisation", ())),
+        ref_doc=frozenset(w.lower() for w in refs.get("document", ())),
+        ref_person=frozenset(w.lower() for w in refs.get("person", ())),
+        ref_spokes=frozenset(w.lower() for w in refs.get("spokes", ())),
+        person_pronouns=frozenset(w.lower() for w in refs.get("person_pronouns", ())),
+        other_pronouns=frozenset(w.lower() for w in refs.get("other_pronouns", ())),
+        vague=tuple((re.compile(r"(?<![\w-])(?:" + p["pattern"] + r")", re.I), bool(p.get("weak", False)))
+                    for p in v.get("phrase", ())),
+        generic_nouns=frozenset(w.lower() for w in gen.get("nouns", ())),
+        generic_modifiers=frozenset(w.lower() for w in gen.get("modifiers", ())),
+        nationality_suffixes=tuple(gen.get("nationality_suffixes", ())),
+        nationalities=frozenset(gen.get("nationalities", ())),
+    )
+
+
+# ---------------------------------------------------------------------------
+# tokens
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
+_DETS = frozenset({"the", "a", "an"})
+_POSS_PRON = frozenset({"its", "their", "his", "her"})
+_QUANT = frozenset({"some", "many", "most", "several", "other", "few", "one", "two", "three", "four",
+                    "five", "independent", "senior", "unnamed", "anonymous"})
+_STOP_BACK = frozenset({
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+    "can", "may", "might", "must", "should", "shall", "do", "does", "did", "that", "which", "who", "whom",
+    "whose", "when", "while", "where", "as", "but", "if", "because", "since", "after", "before", "than",
+    "by", "with", "from", "into", "onto", "over", "under", "about", "against", "through", "during",
+    "not", "also", "it", "he", "she", "they", "we", "i", "you", "there", "this", "these", "those",
+    "in", "on", "at", "to", "so", "then", "yet", "though", "although", "until", "per", "via"})
+_BACK_CONNECT = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
+                           "to", "&", "al", "bin", "ibn", "y", "da", "di", "at", "on", "in"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def base(self) -> str:
+        """Lowercased, without a possessive ending."""
+        t = self.low
+        for end in ("'s", "’s"):
+            if t.endswith(end):
+                return t[:-2]
+        return t.rstrip("'’")
+
+    @property
+    def is_punct(self) -> bool:
+        return not (self.text[0].isalnum() or self.text[0] == "_")
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        core = self.text.replace(".", "").rstrip("'’s")
+        return len(core) >= 2 and sum(ch.isupper() for ch in core) >= 2
+
+    @property
+    def possessive(self) -> bool:
+        return self.low.endswith(("'s", "’s")) or (self.low.endswith(("s'", "s’")))
+
+    @property
+    def has_digit(self) -> bool:
+        return any(ch.isdigit() for ch in self.text)
+
+
+def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        s, e, t = m.start(), m.end(), m.group()
+        if t == "." and out and out[-1].end == s and out[-1].text in lex.abbreviations:
+            prev = out.pop()
+            out.append(_Tok(prev.start, e, prev.text + "."))
+            continue
+        out.append(_Tok(s, e, t))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# names
+
+def _is_name_tok(t: _Tok, lex: Lexicon) -> bool:
+    return (t.is_cap and not t.is_punct and t.base not in lex.not_names) or t.is_acronym
+
+
+def _is_word_tok(t: _Tok, lex: Lexicon) -> bool:
+    """A lowercase word that may stand inside a source's name."""
+    b = t.base
+    return (b in lex.titles or b in lex.descriptors or b in lex.heads or b in lex.generic_nouns
+            or b in lex.outlet_heads)
+
+
+def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int = 14) -> tuple[int, int] | None:
+    toks = _tokens(text, pos, hi, lex)
+    if not toks or toks[0].start - pos > 2:
+        return None
+    acc: list[_Tok] = []
+    pending: list[_Tok] = []
+    i = 0
+    if toks and (toks[0].low in _DETS or toks[0].low in _POSS_PRON or toks[0].low in _QUANT):
+        pending.append(toks[0])
+        i = 1
+    n = len(toks)
+    while i < n and len(acc) + len(pending) < max_tokens:
+        t = toks[i]
+        if t.is_punct and t.text != "&":
+            break
+        if t.has_digit:
+            break
+        if _is_name_tok(t, lex) or _is_word_tok(t, lex):
+            acc.extend(pending)
+            pending = []
+            acc.append(t)
+        elif t.low in lex.connectors or t.text == "&":
+            if not acc:
+                break
+            pending.append(t)
+        elif t.possessive and not t.is_cap:
+            pending.append(t)
+        elif not t.is_cap and acc is not None:
+            # a lowercase modifier, kept only if a head word follows within two words
+            ok = False
+            for j in range(i + 1, min(n, i + 3)):
+                u = toks[j]
+                if u.is_punct:
+                    break
+                if u.base in lex.heads or u.base in lex.outlet_heads:
+                    ok = True
+                    break
+            if not ok:
+                break
+            pending.append(t)
+        else:
+            break
+        i += 1
+    if not acc:
+        return None
+    return acc[0].start, acc[-1].end
+
+
+def _capture_forward_span(text: str, pos: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    sp = _capture_forward(text, pos, hi, lex)
+    if sp is None:
+        return None
+    # keep a leading determiner that belongs to the name
+    return sp
+
+
+def _valid_start(t: _Tok, lex: Lexicon) -> bool:
+    return (t.low in _DETS or t.low in _POSS_PRON or t.low in _QUANT or t.possessive
+            or _is_name_tok(t, lex) or t.base in lex.titles or t.base in lex.heads
+            or t.base in lex.generic_nouns or t.base in lex.descriptors)
+
+
+def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject that ends at ``pos`` (just before a reporting verb)."""
+    toks = _tokens(text, lo, pos, lex)
+    if not toks:
+        return None
+    # the clause segment after the last boundary
+    seg_start = 0
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].is_punct and toks[k].text not in ("&", "-", "'", "’"):
+            seg_start = k + 1
+            break
+    seg = toks[seg_start:]
+    if not seg:
+        return None
+    # 1. the whole segment when it reads as a name
+    if (len(seg) <= 10 and _valid_start(seg[0], lex) and seg[0].base not in lex.not_names
+            and not any(t.has_digit or (t.low in _STOP_BACK and t.low not in _BACK_CONNECT) for t in seg)
+            and not any(t.low in ("in", "on", "at", "to") and not _is_name_tok(seg[j + 1], lex)
+                        for j, t in enumerate(seg[:-1]))):
+        if any(_is_name_tok(t, lex) or _is_word_tok(t, lex) for t in seg):
+            return seg[0].start, seg[-1].end
+    # 2. walk back over name words
+    acc: list[_Tok] = []
+    k = len(seg) - 1
+    while k >= 0 and len(acc) < 12:
+        t = seg[k]
+        prev = seg[k - 1] if k > 0 else None
+        if t.has_digit:
+            break
+        if t.low in _DETS or t.low in _POSS_PRON:
+            if acc:
+                acc.append(t)
+            if prev is not None and prev.low in _BACK_CONNECT and prev.low not in ("in", "on", "at") and acc:
+                k -= 1
+                continue
+            break
+        if t.low in _BACK_CONNECT or t.text == "&":
+            if not acc or prev is None or t.low in ("in", "on", "at", "to"):
+                if t.low == "to" and acc and prev is not None and _is_name_tok(prev, lex) and _is_name_tok(acc[-1], lex):
+                    acc.append(t)
+                    k -= 1
+                    continue
+                break
+            if _is_name_tok(prev, lex) or _is_word_tok(prev, lex):
+                acc.append(t)
+                k -= 1
+                continue
+            break
+        if t.low in _STOP_BACK:
+            break
+        if _is_name_tok(t, lex) or _is_word_tok(t, lex) or t.base in _QUANT or t.possessive:
+            acc.append(t)
+        elif not t.is_cap and acc and prev is not None and (prev.low in _DETS or prev.possessive or prev.low in _POSS_PRON):
+            acc.append(t)  # a modifier after a determiner: "the city's finance department"
+        else:
+            break
+        k -= 1
+    while acc and not _valid_start(acc[-1], lex):
+        acc.pop()
+    while acc and (acc[-1].low in lex.connectors and acc[-1].low not in _DETS):
+        acc.pop()
+    if not acc:
+        return None
+    return acc[-1].start, acc[0].end
+
+
+# ---------------------------------------------------------------------------
+# classifying a source phrase
+
+@dataclass
+class _Phrase:
+    kind: str           # named | reference | vague
+    sort: str           # person | org | doc | outlet | any
+    head: str = ""      # the reference head ("company", "filing", "he")
+    docs: frozenset[str] = frozenset()
+
+
+def _nationality(word: str, lex: Lexicon) -> bool:
+    w = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+    if w in lex.nationalities:
+        return True
+    return (w[:1].isupper() and w[1:].islower() and len(w) > 3
+            and any(w.endswith(s) for s in lex.nationality_suffixes) and not w.endswith("man"))
+
+
+def _is_outlet(phrase: str, lex: Lexicon) -> bool:
+    if lex.outlet_name_re.search(phrase):
+        return True
+    words = phrase.replace("’", "'").split()
+    if not words:
+        return False
+    tail = words[-1].lower().rstrip(".")
+    tail2 = " ".join(words[-2:]).lower() if len(words) > 1 else ""
+    has_cap = any(w[:1].isupper() for w in words)
+    return has_cap and (tail in lex.outlet_heads or tail2 in lex.outlet_heads)
+
+
+def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
+              persons: set[str]) -> _Phrase:
+    low = [t.base for t in toks]
+    docs = frozenset(b for b in low if b in lex.ref_doc)
+    if len(toks) == 1 and low[0] in lex.person_pronouns:
+        return _Phrase("reference", "person", low[0])
+    if len(toks) == 1 and low[0] in lex.other_pronouns:
+        return _Phrase("reference", "any", low[0])
+    caps: list[_Tok] = []
+    for i, t in enumerate(toks):
+        if t.low in _DETS or t.low in _POSS_PRON:
+            continue
+        if not (_is_name_tok(t, lex)):
+            continue
+        if i == 0 and sentence_initial and not t.is_acronym and (
+                t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
+                or t.base in lex.descriptors or t.base in lex.generic_modifiers or t.base in _QUANT
+                or (len(toks) > 1 and not _is_name_tok(toks[1], lex) and toks[1].base in lex.generic_nouns)):
+            continue  # sentence-initial capital on a common word ("Health officials said")
+        if t.text.lower().endswith(("-based", "-headquartered", "-listed", "-owned", "-run", "-born")):
+            continue
+        caps.append(t)
+    real_caps = [t for t in caps if not _nationality(t.text, lex)]
+    head = low[-1] if low else ""
+    if not real_caps:
+        # vague: a generic head with only unnamed modifiers
+        if head in lex.generic_nouns and all(
+                b in lex.generic_nouns or b in lex.generic_modifiers or b in _QUANT or b in _DETS
+                or b in lex.descriptors or _nationality(t.text, lex)
+                for b, t in zip(low, toks)):
+            return _Phrase("vague", "any", head)
+        if not caps and not any(b in lex.heads or b in lex.titles for b in low):
+            return _Phrase("vague", "any", head)
+        # a reference: the sort of its head
+        sort, ref_head = "any", head
+        for b in reversed(low):
+            if b in lex.ref_spokes and b in lex.ref_person:
+                sort, ref_head = "org", b
+                break
+            if b in lex.ref_org or b in lex.outlet_heads:
+                sort, ref_head = "org", b
+                break
+            if b in lex.ref_doc:
+                sort, ref_head = "doc", b
+                break
+            if b in lex.ref_person or b in lex.titles:
+                sort, ref_head = "person", b
+                break
+        if caps:  # nationality + head: "the Iranian foreign ministry" names one body
+            return _Phrase("named", "org" if sort != "person" else "person", ref_head, docs)
+        return _Phrase("reference", sort, ref_head, docs)
+    # named
+    if _is_outlet(text, lex):
+        return _Phrase("named", "outlet", "", docs)
+    if any(t.text in lex.org_words or t.text.rstrip(".") in lex.org_words for t in real_caps) \
+            or any(b in lex.ref_org for b in low):
+        if any(b in lex.titles for b in low[:-1]) and real_caps[-1] is toks[-1] and len(real_caps) >= 2 \
+                and not any(b in lex.ref_org for b in low[-1:]):
+            pass
+        else:
+            return _Phrase("named", "org", "", docs)
+    if any(b in lex.titles for b in low) or any(t.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen")
+                                               for t in toks):
+        return _Phrase("named", "person", "", docs)
+    if len(real_caps) == 1 and real_caps[0].is_acronym:
+        return _Phrase("named", "org", "", docs)
+    if toks and toks[0].low in _DETS:
+        return _Phrase("named", "org", "", docs)
+    if 2 <= len(real_caps) <= 4 and len(real_caps) == len([t for t in toks if t.low not in _DETS]):
+        return _Phrase("named", "person", "", docs)
+    if len(real_caps) == 1 and real_caps[0].text in persons:
+        return _Phrase("named", "person", "", docs)
+    return _Phrase("named", "org", "", docs)
+
+
+# ---------------------------------------------------------------------------
+# attributions
+
+@dataclass
+class Attribution:
+    """An attribution found in the text, before it is linked to figures."""
+
+    source: Source
+    sentence: int
+    sort: str = "any"
+    weak: bool = False
+    docs: frozenset[str] = frozenset()
+    secondary: tuple[Source, ...] = ()
+    head: str = ""
+    cover: set[int] = field(default_factory=set)
+
+    @property
+    def lo(self) -> int:
+        return min(self.source.start, self.source.cue_start if self.source.cue_start >= 0 else self.source.start)
+
+    @property
+    def hi(self) -> int:
+        return max(self.source.end, self.source.cue_end)
+
+
+_AUX_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|"
+                         r"to|not|a|an|the|this|that|these|those|its|their|his|her|of|no)\s+)$", re.I)
+_CLAUSE_AFTER = re.compile(
+    r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
+    r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
+_DOC_AFTER = re.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                        r"([\w-]+)", re.I)
+_INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:by|from|of)\s+", re.I)
+
+
+def _make_source(text: str, span: tuple[int, int], cue: tuple[int, int], kind: str) -> Source:
+    s, e = span
+    return Source(text=text[s:e], cue=" ".join(text[cue[0]:cue[1]].split()), start=s, end=e, kind=kind,
+                  cue_start=cue[0], cue_end=cue[1])
+
+
+def _phrase_tokens(text: str, span: tuple[int, int], lex: Lexicon) -> list[_Tok]:
+    return [t for t in _tokens(text, span[0], span[1], lex) if not t.is_punct or t.text == "&"]
+
+
+def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[Attribution]:
+    """Every attribution cue in the text, unresolved, in text order."""
+    lex = lex or lexicon()
+    found: list[Attribution] = []
+    persons: set[str] = set()
+    for si, sent in enumerate(sentences):
+        cands = _sentence_attributions(text, sent, si, lex, persons)
+        found.extend(cands)
+    found.sort(key=lambda a: (a.lo, a.hi))
+    return found
+
+
+def _new_att(text: str, span: tuple[int, int], cue: tuple[int, int], si: int, sent: Sentence, lex: Lexicon,
+             persons: set[str], extra_docs: frozenset[str] = frozenset()) -> Attribution:
+    toks = _phrase_tokens(text, span, lex)
+    initial = text[sent.start:span[0]].strip(" \t\n“\"‘'(—–-") == ""
+    ph = _classify(text[span[0]:span[1]], toks, initial, lex, persons)
+    if ph.kind == "named" and ph.sort == "person":
+        caps = [t.text for t in toks if t.is_cap]
+        if caps:
+            persons.add(caps[-1])
+    src = _make_source(text, span, cue, ph.kind)
+    return Attribution(source=src, sentence=si, sort=ph.sort, docs=ph.docs | extra_docs, head=ph.head)
+
+
+def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, persons: set[str]) -> list[Attribution]:
+    lo, hi = sent.start, sent.end
+    out: list[Attribution] = []
+
+    # phrase cues from attribution.toml
+    for cue in lex.cues:
+        if cue.whole is not None:
+            for m in cue.whole.finditer(text, lo, hi):
+                pm = re.search(r"\b(its|their)\b", m.group(), re.I)
+                if not pm:
+                    continue
+                s = m.start() + pm.start()
+                e = m.start() + pm.end()
+                docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
+                a = Attribution(source=_make_source(text, (s, e), (m.start(), m.end()), "reference"), sentence=si,
+                                sort="org", docs=docs, head=pm.group().lower())
+                out.append(a)
+            continue
+        if cue.forward:
+            for m in cue.prefix.finditer(text, lo, hi):
+                span = _capture_forward(text, m.end(), hi, lex)
+                if span is None:
+                    continue
+                docs: frozenset[str] = frozenset()
+                if cue.inner_by:
+                    toks = _phrase_tokens(text, span, lex)
+                    if toks and not any(_is_name_tok(t, lex) for t in toks) and any(t.base in lex.ref_doc for t in toks):
+                        ib = _INNER_BY.match(text, span[1], hi)
+                        if ib:
+                            inner = _capture_forward(text, ib.end(), hi, lex)
+                            if inner is not None:
+                                docs = frozenset(t.base for t in toks if t.base in lex.ref_doc)
+                                span = inner
+                if cue.suffix is not None and not cue.suffix.match(text, span[1], hi):
+                    continue
+                if cue.outlet_only and not _is_outlet(text[span[0]:span[1]], lex):
+                    continue
+                cue_span = (m.start(), m.end())
+                cue_txt = text[m.start():m.end()].strip(" :(")
+                st = m.start() + (len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip(" :(")))
+                cue_span = (st, st + len(cue_txt))
+                out.append(_new_att(text, span, cue_span, si, sent, lex, persons, docs))
+        else:
+            for m in cue.suffix.finditer(text, lo, hi):
+                span = _capture_backward(text, lo, m.start(), lex)
+                if span is None:
+                    continue
+                docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
+                out.append(_new_att(text, span, (m.start(), m.end()), si, sent, lex, persons, docs))
+
+    # reporting verbs after their subject
+    for m in lex.verb_re.finditer(text, lo, hi):
+        verb = " ".join(m.group(1).lower().split())
+        vs, ve = m.start(1), m.end(1)
+        before = text[lo:vs]
+        if _AUX_BEFORE.search(before):
+            continue
+        after = text[ve:hi]
+        if verb in lex.clause and not _CLAUSE_AFTER.match(after):
+            continue
+        # strip adverbs / time phrases between subject and verb
+        subj_end = vs
+        sk = lex.skip_re.search(text, lo, vs)
+        if sk and sk.start() > lo:
+            subj_end = sk.start()
+        subj_text = text[lo:subj_end].rstrip()
+        subj_end = lo + len(subj_text)
+        if subj_end <= lo:
+            continue
+        # pronoun subject: a continuation
+        pm = re.search(r"(?:^|(?<=[\s,;:“\"”(—–]))(he|she|it|they|we)$", subj_text, re.I)
+        if pm:
+            s = lo + pm.start(1)
+            pron = pm.group(1).lower()
+            if pron == "it" and verb in lex.report and not re.match(r"^\s+(?:that|\.|,)", after):
+                continue
+            out.append(Attribution(source=_make_source(text, (s, subj_end), (vs, ve), "reference"), sentence=si,
+                                   sort="person" if pron in lex.person_pronouns else "any", head=pron,
+                                   docs=_docs_after(after, lex)))
+            continue
+        span = _capture_backward(text, lo, subj_end, lex)
+        if span is None:
+            span = _appositive_subject(text, lo, subj_end, lex)
+            if span is None:
+                continue
+        toks = _phrase_tokens(text, span, lex)
+        if not toks:
+            continue
+        initial = text[lo:span[0]].strip(" \t\n“\"‘'(—–-") == ""
+        if verb in lex.report:
+            named_like = [t for t in toks if _is_name_tok(t, lex) and t.low not in _DETS]
+            lone_initial = (initial and len(named_like) == 1 and named_like[0] is toks[0]
+                            and not toks[0].is_acronym and len(toks) == 1)
+            if lone_initial and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns:
+                continue
+            if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
+                                          for t in toks):
+                continue
+        att = _new_att(text, span, (vs, ve), si, sent, lex, persons, _docs_after(after, lex))
+        # X told <outlet>: the outlet is the source, X the speaker
+        if verb in ("told", "tells"):
+            obj = _capture_forward(text, ve + 1, hi, lex) if text[ve:ve + 1] == " " else None
+            if obj is not None and _is_outlet(text[obj[0]:obj[1]], lex):
+                outlet = _new_att(text, obj, (vs, ve), si, sent, lex, persons, att.docs)
+                outlet.secondary = (att.source,)
+                outlet.sort = "outlet"
+                out.append(outlet)
+                continue
+        out.append(att)
+
+    # vague phrases from vague.toml
+    for pat, weak in lex.vague:
+        for m in pat.finditer(text, lo, hi):
+            g = "source" if "source" in pat.groupindex and m.group("source") else 0
+            s, e = m.span(g)
+            sub = text[s:e]
+            s += len(sub) - len(sub.lstrip())
+            e -= len(sub) - len(sub.rstrip())
+            a = Attribution(source=Source(text=text[s:e], cue=" ".join(m.group().split()), start=s, end=e, kind="vague",
+                                          cue_start=m.start(), cue_end=m.end()),
+                            sentence=si, sort="any", weak=weak)
+            out.append(a)
+    return _dedupe(out)
+
+
+def _docs_after(after: str, lex: Lexicon) -> frozenset[str]:
+    m = _DOC_AFTER.match(after)
+    if m and m.group(1).lower() in lex.ref_doc:
+        return frozenset({m.group(1).lower()})
+    return frozenset()
+
+
+def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``Reyes, 52, who joined in 2008, said``: the name that opens the clause."""
+    seg = text[lo:pos]
+    if not seg.rstrip().endswith(","):
+        return None
+    m = re.match(r"\s*[“\"]?([^,“”\"]{2,80}),", seg)
+    if not m:
+        return None
+    s, e = lo + m.start(1), lo + m.end(1)
+    toks = _tokens(text, s, e, lex)
+    if toks and all(_is_name_tok(t, lex) or t.low in lex.connectors or t.base in lex.titles or t.low in _DETS
+                    or t.base in lex.heads for t in toks) and any(_is_name_tok(t, lex) for t in toks):
+        return s, e
+    return None
+
+
+def _rank(a: Attribution) -> tuple:
+    return (a.source.kind != "vague", not a.weak, a.source.end - a.source.start, -a.source.start)
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Overlapping readings of one attribution: keep the best."""
+    atts = sorted(atts, key=_rank, reverse=True)
+    kept: list[Attribution] = []
+    for a in atts:
+        clash = False
+        for b in kept:
+            if a.source.start < b.source.end and b.source.start < a.source.end:
+                clash = True
+                break
+            # the same cue read twice (verb cue and phrase cue)
+            if a.source.cue_start == b.source.cue_start and a.source.cue_end == b.source.cue_end:
+                clash = True
+                break
+            if a.source.kind == "vague" and b.lo <= a.source.start < b.hi:
+                clash = True
+                break
+        if not clash:
+            kept.append(a)
+    kept.sort(key=lambda a: a.lo)
+    return kept
+
+
+# ---------------------------------------------------------------------------
+# resolution and linking
+
+def _resolve(atts: list[Attribution]) -> None:
+    """Tie references and pronouns to the nearest earlier named source of the right sort."""
+    history: list[tuple[str, str, frozenset[str], int]] = []  # (name, sort, docs, paragraph-ish position)
+    for a in atts:
+        src = a.source
+        if src.kind == "named":
+            history.append((src.text, "org" if a.sort == "outlet" else a.sort, a.docs, src.start))
+            for sec in a.secondary:
+                history.append((sec.text, "person", frozenset(), sec.start))
+            continue
+        if src.kind != "reference":
+            continue
+        name = ""
+        want = a.sort
+        if want == "doc":
+            for n, sort, docs, _ in reversed(history):
+                if a.head in docs or (a.head in ("figures", "data", "statistics", "numbers")
+                                      and docs & {"figures", "data", "statistics", "numbers"}):
+                    name = n
+                    break
+            want = "org"
+        if not name:
+            for n, sort, docs, _ in reversed(history):
+                if want == "any" or sort == want or (want == "org" and sort == "outlet"):
+                    name = n
+                    break
+        if not name and want == "person":
+            name = ""
+        if name:
+            a.source = replace(src, resolved=name)
+            history.append((name, "org" if want == "doc" else (want if want != "any" else "org"),
+                            a.docs, src.start))
+        elif want == "org" and a.head not in ("it", "they", "we", "its", "their"):
+            # "the city's finance department": an antecedent for a later "the department"
+            history.append((src.text, "org", a.docs, src.start))
+
+
+_QUOTE_OPEN = "“\""
+_QUOTE_PAIRS = (("“", "”"),)
+
+
+def _quote_spans(text: str, par: Paragraph) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^“”]*”", text[par.start:par.end]):
+        spans.append((par.start + m.start(), par.start + m.end()))
+    for m in re.finditer(r"\"[^\"]*\"", text[par.start:par.end]):
+        spans.append((par.start + m.start(), par.start + m.end()))
+    return spans
+
+
+def _coverage(text: str, atts: list[Attribution], sentences: Sequence[Sentence],
+              paragraphs: Sequence[Paragraph], scope: str) -> None:
+    starts = [s.start for s in sentences]
+
+    def sent_range(s: int, e: int) -> range:
+        i = max(0, bisect.bisect_right(starts, s) - 1)
+        j = max(0, bisect.bisect_right(starts, max(s, e - 1)) - 1)
+        return range(i, j + 1)
+
+    quotes_by_par: dict[int, list[tuple[int, int]]] = {}
+    for a in atts:
+        a.cover = {a.sentence}
+        pi = sentences[a.sentence].paragraph if sentences else 0
+        if scope == "paragraph" and paragraphs:
+            a.cover.update(i for i, s in enumerate(sentences) if s.paragraph == pi)
+            continue
+        if a.weak or not paragraphs:
+            continue
+        if pi not in quotes_by_par:
+            quotes_by_par[pi] = _quote_spans(text, paragraphs[pi]) if pi < len(paragraphs) else []
+        for qs, qe in quotes_by_par[pi]:
+            # "...," X said   /   X said: "..."
+            if re.fullmatch(r"[\s,]*", text[qe:a.lo]) or re.fullmatch(r"[\s,:]*", text[a.hi:qs]) \
+                    or (qs <= a.lo and a.hi <= qe and False):
+                a.cover.update(sent_range(qs, qe))
+
+
+def _distance(c: Claim, a: Attribution) -> int:
+    if c.end <= a.lo:
+        return a.lo - c.end
+    if c.start >= a.hi:
+        return c.start - a.hi
+    return 0
+
+
+def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph],
+              claims: Sequence[Claim], scope: str = "sentence") -> tuple[list[Claim], list[Source]]:
+    """Link each figure claim to its source.
+
+    Returns the claims (figure claims with ``source`` set where an attribution
+    covers them) and every source found, in text order.  ``scope`` is
+    ``sentence`` (default) or ``paragraph``.
+    """
+    if not sentences:
+        sentences = (Sentence(0, len(text), 0),)
+        paragraphs = paragraphs or (Paragraph(0, len(text)),)
+    lex = lexicon()
+    atts = find_attributions(text, sentences, lex)
+    _resolve(atts)
+    _coverage(text, atts, sentences, paragraphs, scope)
+
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in atts:
+        for si in a.cover:
+            by_sentence.setdefault(si, []).append(a)
+
+    out: list[Claim] = []
+    for c in claims:
+        if c.kind not in FIGURE_KINDS:
+            out.append(c)
+            continue
+        si = max(0, bisect.bisect_right(starts, c.start) - 1)
+        pool = by_sentence.get(si, [])
+        best = _choose(c, si, pool)
+        out.append(replace(c, source=best.source) if best is not None else c)
+
+    sources: list[Source] = []
+    for a in atts:
+        sources.append(a.source)
+        sources.extend(a.secondary)
+    sources.sort(key=lambda s: (s.start, s.end))
+    return out, sources
+
+
+def _choose(c: Claim, si: int, pool: list[Attribution]) -> Attribution | None:
+    if not pool:
+        return None
+    own = [a for a in pool if a.sentence == si]
+    cands = own or pool
+    strong = [a for a in cands if not a.weak]
+    if strong:
+        cands = strong
+    elif own and len(own) < len(pool):
+        # only hedges here: a quotation's speaker elsewhere still vouches for it
+        others = [a for a in pool if a.sentence != si and not a.weak]
+        if others:
+            cands = others
+    return min(cands, key=lambda a: (_distance(c, a), a.source.kind == "vague"))
