@@ -16,6 +16,14 @@ def _console(out: TextIO, options: Any):
 
     color = getattr(options, "color", None)
     kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": True, "emoji": False}
+    try:
+        tty = out.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not tty:
+        # piped or written to a file: wide enough for tables, not the 80 columns of a dumb terminal
+        import os
+        kwargs["width"] = int(os.environ.get("COLUMNS", "0") or 0) or 160
     if color is True:
         kwargs["force_terminal"] = True
     elif color is False:
