@@ -1,0 +1,670 @@
+"""FIG: figures that contradict each other or their own arithmetic.
+
+FIG001 conflicting-figure, FIG002 part-exceeds-whole, FIG003 percentage-sum,
+FIG004 change-arithmetic, FIG005 unit-conversion-mismatch.
+
+Every figure is compared as an interval: its qualifier (``as many as 500`` is
+0..500, ``more than 60%`` is 60..) widened by the rounding of the number as
+written (``2,300`` stands for 2,250..2,350).  A rule fires only when no pair of
+values inside the intervals satisfies the relation.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable, Iterator, Sequence
+
+from numcheck.models import Claim
+from numcheck.rules import RuleContext, rule
+from numcheck.rules.cur import _sig, interval, is_approximate, rounding_of, stated_equivalents
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _sentence_figures(ctx: RuleContext) -> Iterator[tuple[int, int, list[Claim]]]:
+    """(start, end, figures) for each sentence that has any."""
+    by_sentence: dict[int, list[Claim]] = {}
+    a = ctx.analysis
+    for c in a.figures:
+        by_sentence.setdefault(a.sentence_index(c.start), []).append(c)
+    for i in sorted(by_sentence):
+        s = a.sentence_of(by_sentence[i][0].start)
+        yield s.start, s.end, sorted(by_sentence[i], key=lambda c: c.start)
+
+
+def _line(ctx: RuleContext, c: Claim) -> int:
+    return ctx.doc.position(c.start, c.end)[0]
+
+
+def _units_module():
+    from numcheck import units
+    return units
+
+
+def _comparable(a: Claim, b: Claim) -> str | None:
+    """The family two figures share for comparison, or None:
+    ``count`` (counts and plain numbers), ``money`` (same currency), ``measure``
+    (same dimension), ``percent``."""
+    ka, kb = a.kind, b.kind
+    if ka in ("count", "number") and kb in ("count", "number"):
+        return "count"
+    if ka == kb == "money":
+        return "money" if a.unit and a.unit == b.unit else None
+    if ka == kb == "percent":
+        return "percent"
+    if ka == kb == "measure" and a.unit and b.unit:
+        try:
+            return "measure" if _units_module().compatible(a.unit, b.unit) else None
+        except Exception:
+            return None
+    return None
+
+
+def _in_unit(c: Claim, unit: str, lo_hi: tuple[float, float]) -> tuple[float, float]:
+    """An interval of measure ``c`` converted into ``unit`` (absolute, offsets right)."""
+    if not c.unit or c.unit == unit:
+        return lo_hi
+    conv = _units_module().convert
+    vals = []
+    for v in lo_hi:
+        if math.isinf(v):
+            vals.append(v)
+        else:
+            vals.append(conv(v, c.unit, unit))
+    return min(vals), max(vals)
+
+
+_NOUN_STOP = {"the", "a", "an", "its", "their", "of"}
+
+
+def _norm_noun(noun: str) -> str:
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", noun.lower()) if w not in _NOUN_STOP]
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join(words[:-1] + [last])
+
+
+# -- FIG001 -----------------------------------------------------------------------------------
+
+_OWNER_RE = re.compile(
+    r"(?:\b(?P<pron>its|their|his|her|our|the\s+[a-z][\w-]*['’]s|the\s+[a-z][\w-]*\s+[a-z][\w-]*['’]s)"
+    r"|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s)"
+    r"\s+(?:(?:total|entire|whole|current|combined|global|worldwide)\s+)?(?:workforce\s+of\s+)?$")
+_CHANGE_CONTEXT_RE = re.compile(
+    r"\b(?:hire[sd]?|hiring|cut(?:s|ting)?|add(?:s|ed|ing)?|lay(?:ing)?\s+off|laid\s+off|shed(?:s|ding)?|"
+    r"will|would|could|plans?|planned|expects?|expected|target|grew|grow|rose|fell|up\s+from|down\s+from|"
+    r"increased?|decreased?|reduced?|another|additional|extra|new|more|fewer|former|formerly|previously|"
+    r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since)\b", re.I)
+_RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
+                          r"based|employed|aged|under|over|between)\b", re.I)
+_PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _owner(text: str, c: Claim, sentence_start: int) -> tuple[str, str]:
+    before = text[max(sentence_start, c.start - 60):c.start]
+    m = _OWNER_RE.search(before)
+    if not m:
+        return ("none", "")
+    if m.group("name"):
+        name = m.group("name")
+        if name.lower() in ("of", "the", "its"):
+            return ("none", "")
+        return ("name", name)
+    return ("ref", m.group("pron").lower())
+
+
+def _noun_of(text: str, c: Claim) -> str:
+    return _norm_noun(c.noun) if c.noun else ""
+
+
+@rule("FIG001", "conflicting-figure", "warning",
+      "The same thing counted twice with values that cannot both hold.",
+      description="""
+Two counts of the same thing (same noun, same owner, no change or time words
+in either sentence) whose intervals do not overlap once qualifiers and
+rounding are applied: `2,300 employees` ... later `its 2,500 employees`.
+Reported at the later mention, naming the earlier one.  Conservative: a count
+that is a part (`600 of its employees`), a count restricted by place or kind
+(`employees in France`), counts in sentences about change (`hired`, `will`,
+`last year`, different years) and counts owned by different named owners are
+never compared.
+""",
+      fires=["The miner employs 2,300 employees at two sites. Its 2,500 employees include 600 apprentices."],
+      quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
+             "The firm has 2,300 employees. Its 600 apprentices start in May."])
+def conflicting_figure(ctx: RuleContext) -> Iterable:
+    text = ctx.text
+    a = ctx.analysis
+    seen: list[tuple[Claim, str, tuple[str, str], int]] = []
+    for c in a.figures:
+        if c.kind != "count" or c.value is None:
+            continue
+        noun = _noun_of(text, c)
+        if not noun:
+            continue
+        after = text[c.end:c.end + 40]
+        if _PART_AFTER_RE.match(after):
+            continue
+        # a restriction right after the noun (the noun may be part of the claim text or follow it)
+        tail = after
+        if c.noun and not c.text.lower().endswith(c.noun.lower()):
+            idx = after.lower().find(c.noun.lower())
+            if idx >= 0:
+                tail = after[idx + len(c.noun):]
+        if _RESTRICT_RE.match(tail):
+            continue
+        s = a.sentence_of(c.start)
+        sentence = text[s.start:s.end]
+        if _CHANGE_CONTEXT_RE.search(sentence):
+            continue
+        owner = _owner(text, c, s.start)
+        si = a.sentence_index(c.start)
+        for prev, pnoun, powner, psi in seen:
+            if pnoun != noun or psi == si:
+                continue
+            if owner[0] == "name" or powner[0] == "name":
+                if owner != powner:
+                    continue
+            ps = a.sentences[psi] if a.sentences else s
+            years_a = set(_YEAR_RE.findall(sentence))
+            years_b = set(_YEAR_RE.findall(text[ps.start:ps.end]))
+            if years_a and years_b and years_a != years_b:
+                continue
+            lo1, hi1 = interval(prev)
+            lo2, hi2 = interval(c)
+            if lo2 > hi1 or lo1 > hi2:
+                yield ctx.finding(
+                    c.start, c.end,
+                    f"{c.text} conflicts with {prev.text} on line {_line(ctx, prev)}: "
+                    f"{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
+                break
+        seen.append((c, noun, owner, si))
+
+
+def _span(lo: float, hi: float) -> str:
+    if math.isinf(hi):
+        return f"at least {_sig(lo, 6)}"
+    if lo <= 0:
+        return f"at most {_sig(hi, 6)}"
+    if lo == hi:
+        return _sig(lo, 6)
+    return f"{_sig(lo, 6)}-{_sig(hi, 6)}"
+
+
+# -- FIG002 -----------------------------------------------------------------------------------
+
+_OF_THE_LEAD_RE = re.compile(
+    r"(?:^|[;:(\u2014]\s*|\band\s+|\bbut\s+)[\"“‘']?of\s+(?:all\s+)?(?:the|its|their|his|her|our|these|those|this|that)?\s*"
+    r"(?:[\w.&-]+['’]s\s+)?(?:(?:total|entire|whole|combined|estimated)\s+)?$", re.I)
+_X_OF_Y_RE = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?:(?:all|the|its|their|his|her|our|these|those|a\s+total\s+of|an?\s+estimated)\s+)*"
+    r"(?:[\w.&-]+['’]s\s+)?(?:(?:total|entire|whole|combined)\s+)?$", re.I)
+
+
+def _whole_part_pairs(ctx: RuleContext) -> Iterator[tuple[Claim, Claim]]:
+    text = ctx.text
+    for s_start, s_end, figs in _sentence_figures(ctx):
+        figs = [f for f in figs if f.kind != "percent" and f.value is not None]
+        for i, y in enumerate(figs):
+            lead = text[s_start:y.start]
+            if _OF_THE_LEAD_RE.search(lead):
+                # the part: the first comparable figure after the clause break following the whole
+                comma = text.find(",", y.end, s_end)
+                if comma < 0:
+                    continue
+                for x in figs[i + 1:]:
+                    if x.start < comma:
+                        continue
+                    if _comparable(x, y):
+                        yield y, x
+                    break
+        for x, y in zip(figs, figs[1:]):
+            if _X_OF_Y_RE.fullmatch(text[x.end:y.start]) and _comparable(x, y):
+                yield y, x
+
+
+@rule("FIG002", "part-exceeds-whole", "error",
+      "A part larger than the whole it belongs to.",
+      description="""
+`X of (the) Y`, `X out of Y`, `Of the Y ..., X are` with X larger than Y, once
+qualifiers and rounding are applied.  Counts compare with counts, money with
+money in the same currency, measures with measures of the same dimension
+(converted with pint: `Of the 7.3 gigawatts installed, 8.1 gigawatts ...`).
+""",
+      fires=["Of the miner's 2,300 employees, 2,900 work at its two sites.",
+             "Of the 7.3 gigawatts installed, 8.1 gigawatts used Chinese modules."],
+      quiet=["Of the miner's 2,300 employees, 1,900 work at its two sites.",
+             "Some 40 out of 120 delegates walked out."])
+def part_exceeds_whole(ctx: RuleContext) -> Iterable:
+    for whole, part in _whole_part_pairs(ctx):
+        fam = _comparable(part, whole)
+        wlo, whi = interval(whole)
+        plo, phi = interval(part)
+        if fam == "measure" and part.unit != whole.unit:
+            try:
+                plo, phi = _in_unit(part, whole.unit, (plo, phi))
+            except ValueError:
+                continue
+        if plo > whi:
+            yield ctx.finding(min(part.start, whole.start), max(part.end, whole.end),
+                              f"the part, {part.text}, is larger than the whole, {whole.text} "
+                              f"({_sig(part.value, 6)} > {_sig(whole.value, 6)})")
+
+
+# -- FIG003 -----------------------------------------------------------------------------------
+
+_GROWTH_BEFORE_RE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|up|down|grew|grow(?:n|s|ing)?|increas(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+    r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|slid|sank|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|"
+    r"plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|by|to|from|cut|rais(?:e|es|ed|ing)|lower(?:ed)?|higher|"
+    r"improv(?:e|es|ed|ing)|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|premium|discount|margin|rate|rates|"
+    r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)\W+(?:\w+\W+)?$", re.I)
+_GROWTH_AFTER_RE = re.compile(
+    r"^\s*(?:-|\u2013)?\s*(?:a\s+year\s+)?(?:rise|increase|growth|drop|decline|fall|jump|gain|cut|reduction|"
+    r"improvement|higher|lower|more|less|fewer|stake|share\s+of|chance|probability|rate|tariff|duty|"
+    r"premium|discount|margin|owned|slump|surge|year[- ]on[- ]year)\b", re.I)
+_LABEL_STRIP_RE = re.compile(
+    r"^\s*[,;:]?\s*(?:and|or|while|with)?\s*(?:of\s+(?:them|those|these|respondents|voters|people|"
+    r"patients|the\s+\w+)\s+)?(?:(?:were|are|was|is|said|say|says|went|came|are\s+now|were\s+now)\s+)?"
+    r"(?:now\s+)?", re.I)
+_PREPS = {"in", "from", "for", "at", "on", "with", "into", "under", "via", "through"}
+_OPPOSITES = [
+    ({"for", "favour", "favor", "support", "supported", "supports", "backed", "back", "backs", "approve",
+      "approved", "approves", "yes", "agree", "agreed", "agrees", "trust", "trusted", "positive",
+      "satisfied", "likely"},
+     {"against", "oppose", "opposed", "opposes", "opposing", "disapprove", "disapproved", "disapproves",
+      "no", "disagree", "disagreed", "disagrees", "distrust", "distrusted", "negative", "dissatisfied",
+      "unsatisfied", "unlikely"}),
+    ({"rose", "rise", "increased", "gained", "up", "higher", "advanced"},
+     {"fell", "fall", "decreased", "declined", "lost", "down", "lower", "dropped"}),
+    ({"men", "male", "males"}, {"women", "female", "females"}),
+    ({"won", "win", "passed", "pass"}, {"lost", "lose", "failed", "fail"}),
+]
+
+
+def _label_words(label: str) -> list[str]:
+    label = _LABEL_STRIP_RE.sub("", label, count=1)
+    return re.findall(r"[a-z]+", label.lower())[:4]
+
+
+def _exclusive(labels: list[list[str]]) -> str | None:
+    """Why the shares exclude each other, or None when that cannot be told."""
+    if any(not words for words in labels):
+        return None
+    firsts = [w[0] for w in labels]
+    if firsts[0] in _PREPS and all(f == firsts[0] for f in firsts):
+        objects = [" ".join(w[1:3]) for w in labels]
+        if len(set(objects)) == len(objects):
+            return "a breakdown"
+    for side_a, side_b in _OPPOSITES:
+        has_a = [any(w in side_a for w in words[:2]) for words in labels]
+        has_b = [any(w in side_b for w in words[:2]) for words in labels]
+        if len(labels) == 2 and ((has_a[0] and has_b[1]) or (has_b[0] and has_a[1])):
+            return "opposites"
+    return None
+
+
+@rule("FIG003", "percentage-sum", "error",
+      "Shares of one whole that exclude each other but add up to more than 100%.",
+      description="""
+Percentages in one sentence that split one whole into exclusive parts, either
+a breakdown in parallel form (`48% in surgery, 39% in medicine and 21% in
+diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
+`men`/`women`), summing to more than 100% plus 0.5 per share for rounding.
+Quiet for shares of different wholes (`48% of men and 60% of women`),
+overlapping categories (`62% are women and 51% are over 50`), `up to`, and
+growth rates or levels (`rose 40%`, `to 40% from 15%`).
+""",
+      fires=["Of those waiting, 48% were in surgical specialties, 39% in medicine and 21% in diagnostics.",
+             "In the poll, 52% were for the plan and 55% against."],
+      quiet=["Of the staff, 62% are women and 51% are over 50.",
+             "Sales rose 40% and profits rose 75%."])
+def percentage_sum(ctx: RuleContext) -> Iterable:
+    text = ctx.text
+    for s_start, s_end, figs in _sentence_figures(ctx):
+        shares = []
+        for c in figs:
+            if c.kind != "percent" or c.value is None:
+                continue
+            if c.qualifier in ("<", "<="):
+                continue
+            before = text[max(s_start, c.start - 30):c.start]
+            if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
+                                                                   before, re.I):
+                continue
+            if _GROWTH_AFTER_RE.match(text[c.end:c.end + 30]):
+                continue
+            shares.append(c)
+        if len(shares) < 2:
+            continue
+        labels = []
+        for i, c in enumerate(shares):
+            stop = shares[i + 1].start if i + 1 < len(shares) else s_end
+            labels.append(_label_words(text[c.end:stop]))
+        firsts_of = [w for w in labels if w and w[0] == "of"]
+        if firsts_of:
+            continue  # "48% of men and 60% of women": shares of different wholes
+        why = _exclusive(labels)
+        if why is None:
+            continue
+        total = sum(max(0.0, interval(c)[0] + rounding_of(c)) for c in shares)
+        limit = 100 + 0.5 * len(shares)
+        if total > limit:
+            parts = " + ".join(c.text for c in shares)
+            yield ctx.finding(shares[0].start, shares[-1].end,
+                              f"{parts} = {_sig(total, 4)}%: {why} of one whole cannot exceed 100% "
+                              f"(allowing 0.5 per share for rounding: {_sig(limit, 4)}%)")
+
+
+# -- FIG004 -----------------------------------------------------------------------------------
+
+_UP = r"rose|rise[sn]?|rising|climbed|climb(?:s|ing)?|increased?|increas(?:es|ing)|grew|grow(?:n|s|ing)?|jumped|" \
+      r"gained|up|surged|soared|advanced|higher|boosted|raised"
+_DOWN = r"fell|fall(?:s|en|ing)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|decreased?|down|slipped|" \
+        r"slid|sank|plunged|tumbled|lower|cut|reduced|shrank|shrunk"
+_EITHER = r"improved|improv(?:es|ing)|changed|moved|shifted"
+_CHANGE_BEFORE_RE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<either>{_EITHER})|"
+    r"an?\s+(?:(?P<nup>rise|increase|gain|jump|surge|premium|growth|markup|mark-up)|"
+    r"(?P<ndown>drop|fall|decline|decrease|reduction|cut|discount|loss|slump)|"
+    r"(?P<neither>improvement|change|swing)|(?:year[- ]on[- ]year\s+)?\w+\s+(?:rise|drop|fall))\s+of)"
+    r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+over|just\s+under)\s+)?$",
+    re.I)
+_CHANGE_AFTER_RE = re.compile(
+    r"^\s*(?P<up>rise|increase|gain|jump|surge|premium|growth|higher|more)\b|^\s*(?P<down>drop|fall|decline|"
+    r"decrease|reduction|cut|discount|lower|less|fewer)\b|^\s*(?P<either>improvement|change)\b", re.I)
+_MULT_RE = re.compile(
+    r"\b(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to)?\s*"
+    r"(?P<word>doubled|doubling|halved|halving|tripled|trebled|tripling|quadrupled)\b", re.I)
+_MULT = {"doubled": 2.0, "doubling": 2.0, "halved": 0.5, "halving": 0.5, "tripled": 3.0, "trebled": 3.0,
+         "tripling": 3.0, "quadrupled": 4.0}
+_MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a halving", "halving": "a halving",
+              "tripled": "a tripling", "trebled": "a trebling", "tripling": "a tripling",
+              "quadrupled": "a quadrupling"}
+_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+(?:an?\s+)?$", re.I)
+_TO_RE = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
+_DURATION_RE = re.compile(r"^P(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
+                          r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
+
+
+def _duration_seconds(c: Claim) -> float | None:
+    if c.kind != "duration" or not c.timex:
+        return None
+    m = _DURATION_RE.match(c.timex)
+    if not m or not any(m.groupdict().values()):
+        return None
+    w, d, h, mi, s = (float(m.group(k) or 0) for k in ("w", "d", "h", "m", "s"))
+    return (((w * 7 + d) * 24 + h) * 60 + mi) * 60 + s
+
+
+def _value_family(c: Claim) -> tuple[str, str] | None:
+    """(family, unit) for a from/to value, durations included."""
+    if c.kind in ("count", "number"):
+        return ("count", "")
+    if c.kind == "money" and c.unit:
+        return ("money", c.unit)
+    if c.kind == "percent":
+        return ("percent", "")
+    if c.kind == "measure" and c.unit:
+        try:
+            dim = _units_module().dimensionality(c.unit)
+        except Exception:
+            return None
+        return ("time" if dim == "[time]" else "measure:" + dim, c.unit)
+    if c.kind == "duration" and _duration_seconds(c) is not None:
+        return ("time", "second")
+    return None
+
+
+def _value_interval(c: Claim, unit: str) -> tuple[float, float] | None:
+    """The interval a from/to value allows, in ``unit`` (seconds for times)."""
+    if c.kind == "duration":
+        secs = _duration_seconds(c)
+        if secs is None:
+            return None
+        m = re.search(r"\d[\d,]*(?:\.(\d+))?", c.text)
+        step = 10 ** -len(m.group(1)) if m and m.group(1) else 1
+        per = secs / (float(m.group(0).replace(",", "")) if m and float(m.group(0).replace(",", "")) else 1)
+        r = 0.5 * step * per
+        return secs - r, secs + r
+    lo, hi = interval(c)
+    if c.kind == "measure":
+        fam = _value_family(c)
+        target = "second" if fam and fam[0] == "time" else unit
+        try:
+            return _in_unit(c, target, (lo, hi))
+        except ValueError:
+            return None
+    return lo, hi
+
+
+def _change_direction(m: re.Match) -> str:
+    g = m.groupdict()
+    if g.get("up") or g.get("nup"):
+        return "up"
+    if g.get("down") or g.get("ndown"):
+        return "down"
+    return "either"
+
+
+def _from_to(ctx: RuleContext, figs: Sequence[Claim], s_start: int, exclude: Claim | None):
+    text = ctx.text
+    froms, tos = [], []
+    for c in figs:
+        if c is exclude or _value_family(c) is None:
+            continue
+        before = text[max(s_start, c.start - 25):c.start]
+        if _FROM_RE.search(before):
+            froms.append(c)
+        elif _TO_RE.search(before):
+            tos.append(c)
+    return froms, tos
+
+
+def _nearest(cands: list[Claim], anchor: int) -> Claim | None:
+    return min(cands, key=lambda c: abs(c.start - anchor)) if cands else None
+
+
+def _pair_values(ctx, figs, s_start, anchor: Claim | None, anchor_pos: int):
+    froms, tos = _from_to(ctx, figs, s_start, anchor)
+    frm = _nearest(froms, anchor_pos)
+    if frm is None:
+        return None
+    fam = _value_family(frm)
+    tos = [t for t in tos if _value_family(t) and _value_family(t)[0] == fam[0]]
+    to = _nearest(tos, anchor_pos)
+    if to is None:
+        # "reached £3.3bn last year, up from £2.9bn": the value before "up from"
+        if re.search(r"\b(?:up|down)\s+from\s+$", ctx.text[max(s_start, frm.start - 12):frm.start], re.I):
+            prev = [c for c in figs if c.end <= frm.start and c is not anchor and _value_family(c)
+                    and _value_family(c)[0] == fam[0]]
+            to = prev[-1] if prev else None
+    if to is None:
+        return None
+    unit = frm.unit if fam[0].startswith("measure") else ""
+    if fam[0] == "money" and to.unit != frm.unit:
+        return None
+    fi = _value_interval(frm, unit)
+    ti = _value_interval(to, unit)
+    if fi is None or ti is None or fi[0] <= 0:
+        return None
+    return frm, to, fi, ti
+
+
+def _ratio_interval(fi, ti) -> tuple[float, float]:
+    return ti[0] / fi[1], ti[1] / fi[0]
+
+
+@rule("FIG004", "change-arithmetic", "error",
+      "A stated change that disagrees with the from and to values beside it.",
+      description="""
+A stated change (`rose 17%`, `a drop of 9.5%`, `improved 20%`, `a premium of
+28%`, `doubled`, `halved`, `tripled`) next to its from and to values (`to Y
+from X`, `from X to Y`, `Y, up from X`) in the same sentence, where the change
+the values imply falls outside the rounding of the stated figure (and of the
+values).  `improved` is accepted in either direction, and as the change of the
+rate (`40 to 36 minutes` is 10% less time, or 11% faster).  Multipliers allow
+7.5% either way (`nearly doubled` is 1.6-2x, `more than doubled` over 2x).
+Durations from the temporal extractor (`36 minutes`) count as values.  Quiet
+when the from or the to value is missing.
+""",
+      fires=["Shares have doubled from A$2.10 to A$5.30 since January.",
+             "Ambulance response times improved 20% to 36 minutes from 40 minutes."],
+      quiet=["Copper output rose 18% to 42,500 tonnes from 36,000 tonnes a year earlier.",
+             "The number fell to 412,000 in June from 455,000 in May, a drop of 9.5%."])
+def change_arithmetic(ctx: RuleContext) -> Iterable:
+    text = ctx.text
+    a = ctx.analysis
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in a.claims:
+        if c.is_figure or c.kind == "duration":
+            by_sentence.setdefault(a.sentence_index(c.start), []).append(c)
+    for si in sorted(by_sentence):
+        figs = sorted(by_sentence[si], key=lambda c: c.start)
+        s = a.sentence_of(figs[0].start)
+        s_start, s_end = s.start, s.end
+        done = False
+        # percentage changes
+        for p in figs:
+            if p.kind != "percent" or p.value is None:
+                continue
+            before = text[max(s_start, p.start - 40):p.start]
+            m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20])
+            if not m:
+                continue
+            direction = _change_direction(m)
+            vals = _pair_values(ctx, [f for f in figs if f is not p], s_start, p, p.start)
+            if vals is None:
+                continue
+            frm, to, fi, ti = vals
+            rlo, rhi = _ratio_interval(fi, ti)
+            slo, shi = interval(p)
+            if p.qualifier == "~":
+                slo, shi = slo - 0.1 * p.value, shi + 0.1 * p.value
+            candidates = []
+            if direction in ("up", "either"):
+                candidates.append(((rlo - 1) * 100, (rhi - 1) * 100))
+            if direction in ("down", "either"):
+                candidates.append(((1 - rhi) * 100, (1 - rlo) * 100))
+                if direction == "either":  # a time or cost falling: the rate rises
+                    candidates.append(((1 / rhi - 1) * 100, (1 / rlo - 1) * 100))
+            if _value_family(frm)[0] == "percent":
+                candidates.append((ti[0] - fi[1], ti[1] - fi[0]) if direction != "down"
+                                  else (fi[0] - ti[1], fi[1] - ti[0]))
+            if any(lo <= shi and slo <= hi for lo, hi in candidates):
+                continue
+            actual = (to.value / frm.value - 1) * 100 if frm.value else float("nan")
+            extra = ""
+            if direction == "either" and actual < 0:
+                extra = f", or {(frm.value / to.value - 1) * 100:.1f}% measured the other way"
+            yield ctx.finding(
+                min(p.start, frm.start, to.start), max(p.end, frm.end, to.end),
+                f"from {frm.text} to {to.text} is a change of {actual:+.1f}% "
+                f"({_sig(to.value, 6)} / {_sig(frm.value, 6)} = {to.value / frm.value:.4f}{extra}), "
+                f"not {_stated(text, p, before)}")
+            done = True
+            break
+        if done:
+            continue
+        # multipliers
+        sentence = text[s_start:s_end]
+        for m in _MULT_RE.finditer(sentence):
+            pos = s_start + m.start("word")
+            vals = _pair_values(ctx, figs, s_start, None, pos)
+            if vals is None:
+                continue
+            frm, to, fi, ti = vals
+            factor = _MULT[m.group("word").lower()]
+            qual = (m.group("qual") or "").lower()
+            if qual in ("more than", "over", "just over"):
+                flo, fhi = factor * 0.995, math.inf
+            elif qual in ("nearly", "almost", "just under", "close to"):
+                flo, fhi = factor * 0.8, factor * 1.005
+            elif qual:
+                flo, fhi = factor * 0.9, factor * 1.1
+            else:
+                flo, fhi = factor * 0.925, factor * 1.075
+            if factor < 1:
+                flo, fhi = factor * (1 / 1.075 if not qual else 0.8), factor * (1.075 if not qual else 1.25)
+            rlo, rhi = _ratio_interval(fi, ti)
+            if rlo <= fhi and flo <= rhi:
+                continue
+            ratio = to.value / frm.value
+            yield ctx.finding(
+                min(pos, frm.start, to.start), max(s_start + m.end(), frm.end, to.end),
+                f"from {frm.text} to {to.text} is x{ratio:.2f} ({(ratio - 1) * 100:+.0f}%), "
+                f"not {_MULT_NOUN.get(m.group('word').lower(), m.group('word'))} (x{_sig(factor, 3)})"
+                f"{' as stated: ' + m.group(0).strip() if qual else ''}")
+            break
+
+
+def _stated(text: str, p: Claim, before: str) -> str:
+    m = re.search(r"(\b[\w-]+\s+(?:of\s+|by\s+)?)$", before)
+    return (m.group(1) if m else "") + p.text
+
+
+# -- FIG005 -----------------------------------------------------------------------------------
+
+_TEMPERATURES = {"degree_Celsius", "degree_Fahrenheit", "kelvin", "degree_Rankine"}
+
+
+def _unit_words(c: Claim) -> str:
+    t = re.sub(r"^(?:about|around|roughly|some|nearly|almost|approximately|over|more than|"
+               r"at least|up to|less than|under)\s+", "", c.text.strip(), flags=re.I)
+    m = re.match(r"^[-\u2212]?[\d.,]+\s*(.*)$", t)
+    return m.group(1).strip() if m else c.unit
+
+
+@rule("FIG005", "unit-conversion-mismatch", "error",
+      "A stated equivalent in other units that disagrees with the conversion.",
+      description="""
+A measure restated in other units (`12 miles (31 km)`, `30°C (76°F)`, `250
+pounds, about 90 kilos`) whose conversion, computed with pint, is off by more
+than 5% (10% when either carries a qualifier) after allowing for the rounding
+of both numbers.  Temperatures convert as absolute temperatures (30°C is
+86°F), and are compared within one degree (two with a qualifier), since a
+percentage of a temperature has no meaning.
+""",
+      fires=["The company dug 12 miles (31 km) of new tunnels last year.",
+             "Temperatures reached 30°C (76°F) on Tuesday."],
+      quiet=["The company dug 12 miles (19 km) of new tunnels last year.",
+             "Temperatures reached 30°C (86°F) on Tuesday."],
+      options={"tolerance": 0.05, "tolerance_qualified": 0.10},
+      needs=["units"])
+def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
+    pairs = stated_equivalents(ctx.analysis, "measure")
+    if not pairs:
+        return
+    units = _units_module()
+    for e in pairs:
+        a, b = e.original, e.equivalent
+        if a.value is None or b.value is None or not a.unit or not b.unit or a.unit == b.unit:
+            continue
+        if not units.compatible(a.unit, b.unit):
+            continue
+        qualified = is_approximate(a) or is_approximate(b)
+        try:
+            lo, hi = _in_unit(a, b.unit, interval(a))
+            expected = units.convert(a.value, a.unit, b.unit)
+        except ValueError:
+            continue
+        blo, bhi = interval(b)
+        if a.unit in _TEMPERATURES or b.unit in _TEMPERATURES:
+            slack = 2.0 if qualified else 1.0
+            lo, hi = lo - slack, hi + slack
+        else:
+            tol = float(ctx.option("tolerance_qualified", 0.10) if qualified else ctx.option("tolerance", 0.05))
+            lo, hi = lo * (1 - tol), hi * (1 + tol)
+        if lo <= bhi and blo <= hi:
+            continue
+        off = f" ({(b.value - expected) / expected * 100:+.0f}%)" if b.unit not in _TEMPERATURES and expected \
+            else f" ({b.value - expected:+.1f} degrees)"
+        yield ctx.finding(min(a.start, b.start), max(a.end, b.end),
+                          f"{a.text} is {_sig(expected)} {_unit_words(b)}, not {b.text}{off}")
