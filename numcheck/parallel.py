@@ -15,11 +15,26 @@ in the same order whatever ``N``:
 """
 from __future__ import annotations
 
+import copyreg
 import os
+from types import MappingProxyType
 from typing import Callable, Sequence, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
+
+
+
+def _mappingproxy(d: dict) -> MappingProxyType:
+    return MappingProxyType(d)
+
+
+def _reduce_mappingproxy(m: MappingProxyType) -> tuple:
+    return _mappingproxy, (dict(m),)
+
+
+# Results carry read-only mappings (Claim.extra, Config fields): let them cross processes.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
 
 MIN_PARALLEL = 8        # fewer jobs than this run in-process
 CHUNKS_PER_WORKER = 4
