@@ -49,6 +49,8 @@ hundred kindred naked wicked sacred rugged ragged beloved learned aged bred unit
 # present perfect: "has been postponed", "have risen" (past event, present relevance)
 _PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:not\s+|already\s+|just\s+|since\s+|now\s+)?"
                       r"(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne|ught|id|ade)\b", re.IGNORECASE)
+_REPORTING = frozenset("""said says told tells announced reported added wrote stated explained confirmed noted
+argued claimed insisted warned""".split())
 _WORD = re.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
@@ -120,7 +122,10 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
     k = _nearest(clause, start, end, (start, end))
     if k is not None:
         return k
-    return _nearest(_markers(text, sent_start, sent_end), start, end, (start, end))
+    # outside the clause, a reporting verb ("..., officials said") dates the report, not the event
+    rest = [mk for mk in _markers(text, sent_start, sent_end)
+            if text[mk[0]:mk[1]].lower() not in _REPORTING]
+    return _nearest(rest, start, end, (start, end))
 
 
 def tense_of(clause: str) -> str | None:

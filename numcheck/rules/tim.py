@@ -1,0 +1,477 @@
+"""TIM: timeline rules.
+
+TIM001 weekday-mismatch, TIM002 impossible-date, TIM003 future-event,
+TIM004 elapsed-time-mismatch, TIM005 sequence-contradiction,
+TIM006 unanchored-relative-date.
+
+They read the temporal claims of :mod:`numcheck.extract.temporal`: each has a
+calendar interval ``date_start``..``date_end`` (None when unresolved).  Weekdays
+are checked with :mod:`datetime`; every message shows the arithmetic.
+
+Choices
+- Intervals, never points: ``in 2011`` is all of 2011, ``late October`` its last
+  third.  A stated span agrees with its endpoints when the intervals meet once
+  the granularity of the span is allowed for (years: +-1 year; decades: +-2
+  years; months: +-1 month; weeks: +-3 days; days: exact).
+- With a publication date range, a relative date covers every reading over the
+  range, so a check fires only when no reading fits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from numcheck.extract.temporal_calendar import WEEKDAYS, describe, describe_interval
+from numcheck.models import Claim
+from numcheck.rules import RuleContext, rule
+
+_TOL_DAYS = {"day": 0, "week": 3, "fortnight": 3, "month": 31, "quarter": 45, "year": 366, "decade": 731,
+             "century": 3653}
+
+
+def _resolved(c: Claim) -> bool:
+    return (c.kind in ("date", "time") and c.date_start is not None and c.date_end is not None
+            and not c.extra.get("vague") and not c.extra.get("invalid"))
+
+
+def _sentence_claims(ctx: RuleContext, c: Claim) -> tuple[int, int, list[Claim]]:
+    s = ctx.analysis.sentence_of(c.start)
+    return s.start, s.end, [t for t in ctx.temporal if s.start <= t.start and t.end <= s.end]
+
+
+def _years(c: Claim) -> str:
+    assert c.date_start is not None and c.date_end is not None
+    return describe_interval(c.date_start, c.date_end)
+
+
+def _pub_bounds(ctx: RuleContext) -> tuple[dt.date | None, dt.date | None]:
+    doc = ctx.doc
+    return doc.published, doc.published_until or doc.published
+
+
+# -- TIM001 ---------------------------------------------------------------------
+
+@rule("TIM001", "weekday-mismatch", "error",
+      "A weekday written with a date on which that weekday does not fall.",
+      description="""
+A weekday joined to a full date (`Friday, Aug. 8, 2024`, `Wednesday, 13 July 2023`) must
+name the day that date falls on, worked out with the calendar.  Year-less dates
+(`Tuesday, July 14`) take the year they resolve to from the publication date.
+Quiet for a weekday alone, and for a date without a weekday.
+""",
+      fires=(
+          "date 2024-08-12\nThe board met on Friday, Aug. 8, 2024, and approved the sale.",
+          "date 2023-07-20\nThe strike began on Wednesday, 13 July 2023, the union said.",
+          "date 2021-03-10\nVoting closes on Monday, March 16, officials said.",
+      ),
+      quiet=(
+          "date 2024-08-12\nThe board met on Thursday, Aug. 8, 2024, and approved the sale.",
+          "date 2024-08-12\nThe board met on Friday and approved the sale.",
+          "date 2023-07-20\nThe strike began on 13 July 2023, the union said.",
+      ))
+def weekday_mismatch(ctx: RuleContext) -> Iterator:
+    pub, _ = _pub_bounds(ctx)
+    for c in ctx.temporal:
+        wd = c.extra.get("weekday")
+        if not wd or c.extra.get("by_tense") or not _resolved(c) or c.date_start != c.date_end:
+            continue
+        d = c.date_start
+        actual = WEEKDAYS[d.weekday()]
+        if actual == wd:
+            continue
+        verb = "falls on" if pub is None else ("is" if d > pub else "was")
+        msg = f"{describe(d)} {verb} a {actual}, not a {wd}"
+        if c.relative:
+            msg += f" (year taken from the publication date)"
+        yield ctx.finding(c.start, c.end, msg)
+
+
+# -- TIM002 ---------------------------------------------------------------------
+
+@rule("TIM002", "impossible-date", "error",
+      "A date that does not exist: Feb. 29 in a common year, April 31, month 13, day 0.",
+      description="""
+A date the calendar does not have: February 29 outside a leap year, a 31st in a
+30-day month, February 30, a month 13 or a day 0 (`2023-13-02`, `2023-04-00`).
+Year-less dates are checked against the year they resolve to.
+""",
+      fires=(
+          "date 2023-05-18\nThe permit, granted on Feb. 29, 2023, runs for ten years.",
+          "date 2024-05-02\nThe contract was signed on April 31, the ministry said.",
+          "date 2023-05-18\nThe filing is dated 2023-13-02.",
+      ),
+      quiet=(
+          "date 2024-05-18\nThe permit, granted on Feb. 29, 2024, runs for ten years.",
+          "date 2024-05-02\nThe contract was signed on April 30, the ministry said.",
+      ))
+def impossible_date(ctx: RuleContext) -> Iterator:
+    for c in ctx.temporal:
+        reason = c.extra.get("invalid")
+        if reason:
+            yield ctx.finding(c.start, c.end, f"no such date: {reason}")
+
+
+# -- TIM003 ---------------------------------------------------------------------
+
+# prepositions that put a past-tense verb's date legitimately in the future:
+# "was postponed until", "was extended to", "was set for", "agreed to pay by"
+_FUTURE_HEAD = re.compile(r"\b(?:until|till|to|by|through|for|before|into|beyond|starting|from|after|ahead\s+of|"
+                          r"no\s+later\s+than|effective|due|until\s+at\s+least)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                          re.IGNORECASE)
+
+
+@rule("TIM003", "future-event", "warning",
+      "An event told in the past tense on a date after the publication date.",
+      description="""
+An event told as done (`completed`, `was killed`, `took effect`, `had risen`) on a date
+after the publication date: either the date or the tense is wrong.  The tense is read
+from the clause holding the date.  Quiet for future or conditional tense (`will`,
+`would`, `is expected to`, `plans to`), and for dates that a past-tense verb may well
+point forward to (`was postponed until`, `was extended to`, `set for`).  With a date
+range, the date must fall after its end.
+""",
+      fires=(
+          "date 2020-07-09\nThe new duty, which took effect on Tuesday, July 14, will be reviewed after a year.",
+          "date 2024-02-01\nThe bridge was completed in March 2025, the council said.",
+          "date 2024-02-01\nPolice said the suspect was arrested on Feb. 12.",
+      ),
+      quiet=(
+          "date 2020-07-09\nThe new duty, which will take effect on Tuesday, July 14, will be reviewed after a year.",
+          "date 2024-02-01\nThe bridge is expected to be completed in March 2025, the council said.",
+          "date 2024-02-01\nThe hearing was postponed until Feb. 12, the court said.",
+          "date 2024-02-01\nThe bridge was completed in March 2023, the council said.",
+      ))
+def future_event(ctx: RuleContext) -> Iterator:
+    from numcheck.tense import tense_at
+
+    _, until = _pub_bounds(ctx)
+    if until is None:
+        return
+    text = ctx.text
+    for c in ctx.temporal:
+        if not _resolved(c) or c.extra.get("by_tense") or c.date_start <= until:
+            continue
+        if c.timex and c.timex.endswith("_REF"):
+            continue
+        s = ctx.analysis.sentence_of(c.start)
+        tense = tense_at(text, c.start, c.end, s.start, s.end)
+        if tense != "past":
+            continue
+        if _FUTURE_HEAD.search(text, max(s.start, c.start - 40), c.start):
+            continue
+        yield ctx.finding(c.start, c.end,
+                          f"told in the past tense, but {_years(c)} is after the publication date "
+                          f"({describe(until)})")
+
+
+# -- TIM004 ---------------------------------------------------------------------
+
+_GAP_AFTER = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?\s*")
+_GAP_BEFORE = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
+_START_WORDS = re.compile(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
+                          r"which\s+began|opened|set\s+up|commissioned)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+_DONE_WORDS = re.compile(r"\b(?:found|finds|concluded|completed|showed|shows|finished|ended|revealed|reported|"
+                         r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated)\b",
+                         re.IGNORECASE)
+_SINCE_GAP = re.compile(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
+
+
+def _adjacent_target(ctx: RuleContext, span: Claim, after_claim: Claim | None, pool: list[Claim],
+                     exclude: set[int]) -> Claim | None:
+    """A resolved date written right beside ``span`` (``X, three days after Y``) or right
+    after ``after_claim`` (``... after Y, in X``)."""
+    text = ctx.text
+    for t in pool:
+        if t.start in exclude or not _resolved(t):
+            continue
+        if t.end <= span.start and _GAP_BEFORE.fullmatch(text, t.end, span.start):
+            return t
+    if after_claim is not None:
+        for t in pool:
+            if t.start in exclude or not _resolved(t):
+                continue
+            if t.start >= after_claim.end and _GAP_AFTER.fullmatch(text, after_claim.end, t.start):
+                return t
+    return None
+
+
+def _meets(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date, tol_days: int) -> bool:
+    tol = dt.timedelta(days=tol_days)
+    return a0 - tol <= b1 and b0 <= a1 + tol
+
+
+def _amount_text(c: Claim) -> str:
+    return " ".join(c.text.split())
+
+
+@rule("TIM004", "elapsed-time-mismatch", "error",
+      "A stated span of time that disagrees with the dates it joins.",
+      description="""
+A stated span that disagrees with its endpoints: `eight years ago, in 2011` in a 2024
+article; `two decades after the 1994 merger, in 2009`; `three days after July 14`
+landing on another day; `for seven years, since 2010`; a `five-year study begun in
+2021` told as finished in a 2024 article; an age that does not add up (`Reyes, 52,
+who joined in 2008 at the age of 31` in a 2023 article: 31 + 15 = 46).
+Agreement within the granularity stated is fine (years: +-1; decades: +-2 years;
+months: +-1; days: exact).
+""",
+      fires=(
+          "date 2024-03-01\nThe plant closed eight years ago, in 2011, after a fire.",
+          "date 2024-03-01\nIn 2009, two decades after the 1994 merger, the bank split again.",
+          "date 2023-05-18\nReyes, 52, who joined the company in 2008 at the age of 31, said output would rise.",
+          "date 2024-06-01\nA five-year study begun in 2021 found that the drug cut deaths by a third.",
+          "date 2023-07-20\nThe strike began on 13 July 2023, three days after talks collapsed on 14 July 2023.",
+      ),
+      quiet=(
+          "date 2024-03-01\nThe plant closed eight years ago, in 2016, after a fire.",
+          "date 2024-03-01\nIn 2014, two decades after the 1994 merger, the bank split again.",
+          "date 2023-05-18\nReyes, 46, who joined the company in 2008 at the age of 31, said output would rise.",
+          "date 2024-06-01\nA five-year study begun in 2019 found that the drug cut deaths by a third.",
+          "date 2023-07-20\nThe strike began on 17 July 2023, three days after talks collapsed on 14 July 2023.",
+      ),
+      options={"tolerance_years": 1})
+def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
+    tol_years = int(ctx.option("tolerance_years", 1))
+    pub, until = _pub_bounds(ctx)
+    text = ctx.text
+    done: set[int] = set()
+    temporal = list(ctx.temporal)
+    for c in temporal:
+        if c.start in done:
+            continue
+        rel = c.extra.get("relation")
+        unit = c.extra.get("unit") or c.unit
+        tol = _TOL_DAYS.get(unit, 0)
+        if unit == "year":
+            tol = 366 * tol_years
+        # (a) "eight years ago, in 2011"
+        if rel == "ago" and _resolved(c):
+            s0, s1, pool = _sentence_claims(ctx, c)
+            t = _adjacent_target(ctx, c, c, [p for p in pool if not p.relative], {c.start})
+            if t is not None and not _meets(c.date_start, c.date_end, t.date_start, t.date_end, tol):
+                done.add(c.start)
+                yield ctx.finding(c.start, t.end if t.start > c.start else c.end,
+                                  f"{_amount_text(c)} from {describe(pub) if pub else 'publication'} is "
+                                  f"{_years(c)}, not {_years(t)}")
+            continue
+        if c.kind != "duration":
+            continue
+        # (b) "two decades after the 1994 merger, in 2009"; "X, three days after Y"
+        if rel in ("before", "after", "earlier", "later") and c.extra.get("resolved_start"):
+            s0, s1, pool = _sentence_claims(ctx, c)
+            anchor_start = c.extra.get("anchor_start")
+            anchor = next((p for p in temporal if p.start == anchor_start), None)
+            if anchor is None:
+                continue
+            if rel in ("before", "after"):
+                t = _adjacent_target(ctx, c, anchor, pool, {c.start, anchor.start})
+            else:
+                t = _adjacent_target(ctx, c, c, pool, {c.start, anchor.start})
+                if t is not None and t.start < c.start:
+                    t = None  # "in 2015, ten years later" reads the other way round; leave it
+            if t is None:
+                continue
+            r0 = dt.date.fromisoformat(c.extra["resolved_start"])
+            r1 = dt.date.fromisoformat(c.extra["resolved_end"])
+            if not _meets(r0, r1, t.date_start, t.date_end, tol):
+                done.add(c.start)
+                lo, hi = sorted((c.start, t.start))
+                word = {"earlier": "before", "later": "after"}.get(rel, rel)
+                approx = "" if unit in ("day", "week") else "about "
+                yield ctx.finding(lo, max(c.end, t.end),
+                                  f"{_amount_text(c)} {word} {_years(anchor)} is {approx}"
+                                  f"{describe_interval(r0, r1)}, not {_years(t)}")
+            continue
+        # (c) "for seven years, since 2010"
+        if rel == "since" or (c.extra.get("amount") and _SINCE_GAP.match(text, c.end, c.end + 12)):
+            if pub is None or unit not in ("year", "decade"):
+                continue
+            m = re.match(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?", text[c.end:c.end + 30],
+                         re.IGNORECASE)
+            if not m:
+                continue
+            pos = c.end + m.end()
+            t = next((p for p in temporal if p.start == pos and _resolved(p) and not p.relative), None)
+            amount = c.extra.get("amount")
+            if t is None or amount is None:
+                continue
+            years = amount * (10 if unit == "decade" else 1)
+            lo_el = pub.year - t.date_end.year
+            hi_el = until.year - t.date_start.year
+            slack = tol_years if unit == "year" else 2
+            if years < lo_el - slack or years > hi_el + slack:
+                done.add(c.start)
+                yield ctx.finding(c.start, t.end, f"{_years(t)} to {pub.year} is about {lo_el if lo_el == hi_el else f'{lo_el}-{hi_el}'} "
+                                  f"years, not {int(years)}")
+            continue
+        # (d) "a five-year study begun in 2021" told as finished
+        if c.extra.get("adjectival") and pub is not None and unit in ("year", "decade", "month"):
+            amount = c.extra.get("amount")
+            s = ctx.analysis.sentence_of(c.start)
+            if amount is None:
+                continue
+            for t in temporal:
+                if t.start <= c.end or t.start > c.end + 60 or t.end > s.end or not _resolved(t) or t.relative:
+                    continue
+                if not _START_WORDS.search(text, c.end, t.start):
+                    continue
+                from numcheck.tense import tense_at
+                rest = text[t.end:s.end]
+                if not _DONE_WORDS.search(rest) or tense_at(text, t.end, t.end + 1, s.start, s.end) == "future":
+                    break
+                months = int(amount * {"year": 12, "decade": 120, "month": 1}[unit])
+                end_lo = t.date_start.year * 12 + t.date_start.month - 1 + months
+                end_year = end_lo // 12
+                if end_year > until.year + (tol_years if unit != "month" else 0):
+                    done.add(c.start)
+                    yield ctx.finding(c.start, t.end,
+                                      f"a {_amount_text(c)} span begun in {_years(t)} runs to about {end_year}, "
+                                      f"after the publication date ({describe(until)}), yet it is told as finished")
+                break
+            continue
+        # (e) ages: "Reyes, 52, who joined in 2008 at the age of 31"; "52, born in 1965"
+        if c.extra.get("age_at") and pub is not None:
+            s0, s1, pool = _sentence_claims(ctx, c)
+            now_age = next((p for p in pool if p.extra.get("person") and p.start < c.start), None)
+            if now_age is None:
+                continue
+            year_c = None
+            for p in pool:
+                if p.kind == "date" and _resolved(p) and not p.relative and p.extra.get("granularity") in (
+                        "year", "month", "day") and abs(p.start - c.start) < 60 and p.start != now_age.start:
+                    if year_c is None or abs(p.start - c.start) < abs(year_c.start - c.start):
+                        year_c = p
+            if year_c is None:
+                continue
+            at = int(c.extra["age"])
+            lo = at + pub.year - year_c.date_end.year
+            hi = at + until.year - year_c.date_start.year
+            stated = int(now_age.extra["age"])
+            if stated < lo - tol_years or stated > hi + tol_years:
+                done.add(c.start)
+                who = now_age.extra.get("person", "them")
+                yield ctx.finding(c.start, c.end,
+                                  f"{at} in {_years(year_c)} makes {who} about {lo if lo == hi else f'{lo}-{hi}'} "
+                                  f"in {pub.year}, not {stated}")
+    # born in YEAR beside a stated age
+    if pub is None:
+        return
+    for c in temporal:
+        if not c.extra.get("person") or c.start in done:
+            continue
+        s0, s1, pool = _sentence_claims(ctx, c)
+        for t in pool:
+            if t.start > c.start and _resolved(t) and not t.relative and _BORN.search(text, max(s0, t.start - 12), t.start):
+                age = int(c.extra["age"])
+                lo = pub.year - t.date_end.year - 1
+                hi = until.year - t.date_start.year
+                if age < lo - tol_years + 1 or age > hi + tol_years - 1 + (0 if tol_years else 0):
+                    if age < lo or age > hi:
+                        yield ctx.finding(c.start, t.end,
+                                          f"born in {_years(t)}, {c.extra['person']} would be "
+                                          f"{lo}-{hi} in {pub.year}, not {age}")
+                break
+
+
+# -- TIM005 ---------------------------------------------------------------------
+
+_ORDER = re.compile(r"\b(?:(?P<after>after|following|since)|(?P<before>before|ahead\s+of|leading\s+up\s+to|"
+                    r"prior\s+to|in\s+the\s+run-up\s+to|preceding))\b", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:(?:the|a|an|its|his|her|their|talks|[a-z]+(?:['’]s)?)\s+){0,4}?(?:on|in|of|during)?\s*$")
+
+
+@rule("TIM005", "sequence-contradiction", "error",
+      "Ordering words (before, after, ahead of, following, since) joining two dates in the wrong order.",
+      description="""
+`before`, `after`, `ahead of`, `leading up to`, `following`, `since` join two events;
+when both carry resolved dates, their order must agree with the word: the strike that
+began on 13 July cannot have come after talks that collapsed on 14 July.  Dates are
+intervals: `in 2023, after the March 2023 vote` is fine.  Quiet when either date is
+unresolved.
+""",
+      fires=(
+          "date 2023-07-20\nThe strike began on 13 July 2023, after talks collapsed on 14 July 2023.",
+          "date 2024-03-01\nShares fell in 2023, ahead of the 2021 listing.",
+          "date 2024-03-01\nThe ban was lifted in March 2020, following the May 2020 review.",
+      ),
+      quiet=(
+          "date 2023-07-20\nThe strike began on 15 July 2023, after talks collapsed on 14 July 2023.",
+          "date 2024-03-01\nShares rose in 2021, ahead of the 2022 listing.",
+          "date 2024-03-01\nThe ban was lifted in 2020, following the May 2020 review.",
+          "The ban was lifted yesterday, following a review.",
+      ))
+def sequence_contradiction(ctx: RuleContext) -> Iterator:
+    text = ctx.text
+    for s in ctx.analysis.sentences:
+        dates = [c for c in ctx.temporal if s.start <= c.start and c.end <= s.end and _resolved(c)]
+        if len(dates) < 2:
+            continue
+        for m in _ORDER.finditer(text, s.start, s.end):
+            later = [d for d in dates if d.start >= m.end()]
+            if not later:
+                continue
+            d2 = later[0]
+            if not _LEAD.match(text[m.end():d2.start]):
+                continue
+            earlier = [d for d in dates if d.end <= m.start()]
+            d1 = None
+            if earlier:
+                d1 = earlier[-1]
+                between = text[d1.end:m.start()]
+                if re.search(r"\b(?:than|that|said|says|told|announced|when|where|while)\b", between, re.IGNORECASE) \
+                        or len(between) > 120:
+                    continue
+            elif not text[s.start:m.start()].strip():
+                rest = [d for d in dates if d.start > d2.end]
+                if rest:
+                    d1 = rest[0]
+            if d1 is None or d1.start == d2.start:
+                continue
+            word = " ".join(m.group(0).split())
+            if m.group("after"):
+                wrong = d1.date_end < d2.date_start
+                if word.lower() == "since" and d1.date_end >= d2.date_start:
+                    wrong = False
+            else:
+                wrong = d1.date_start > d2.date_end
+            if wrong:
+                rel = "before" if m.group("after") else "after"
+                lo, hi = sorted((d1.start, d2.start))
+                yield ctx.finding(lo, max(d1.end, d2.end),
+                                  f"'{word}' orders these the other way: {_years(d1)} is {rel} {_years(d2)}")
+
+
+# -- TIM006 ---------------------------------------------------------------------
+
+@rule("TIM006", "unanchored-relative-date", "warning",
+      "Relative dates (yesterday, last week, a bare weekday) in a document with no publication date.",
+      description="""
+`yesterday`, `last week`, `this year`, `on Tuesday`, `Dec. 27` (no year) only mean
+something against a publication date.  When the document has none (no `--date`, no
+front matter, dateline or HTML metadata), they cannot be checked.  Reported once per
+document, at the first one, with the count.  Quiet when the document has a
+publication date; vague words such as `now` do not count.
+""",
+      fires=(
+          "Hospital waiting lists fell yesterday, according to NHS England.",
+          "The company said last week that profits would rise this year.",
+      ),
+      quiet=(
+          "date 2024-03-01\nHospital waiting lists fell yesterday, according to NHS England.",
+          "Hospital waiting lists fell in June 2023, according to NHS England.",
+          "Waiting lists are now falling.",
+      ))
+def unanchored_relative_date(ctx: RuleContext) -> Iterator:
+    if ctx.doc.published is not None or ctx.doc.published_until is not None:
+        return
+    rel = [c for c in ctx.temporal if c.relative and not c.extra.get("vague")]
+    if not rel:
+        return
+    first = rel[0]
+    n = len(rel)
+    count = f" ({n} relative dates in this document)" if n > 1 else ""
+    yield ctx.finding(first.start, first.end,
+                      f"'{' '.join(first.text.split())}' is relative, but the document has no publication date"
+                      f"{count}; give one (--date, front matter or a dateline) so they can be checked")
