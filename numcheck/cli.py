@@ -239,6 +239,55 @@ def explain(code: str = typer.Argument(..., help="A rule code (CUR002) or name (
     explain_rule(r)
 
 
+@app.command("config")
+def show_config(
+    path: str = typer.Argument(..., metavar="FILE", help="The article whose settings to show."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE",
+                                         help="Use this numcheck.toml instead of the nearest one."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="CODES", help="As for check."),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", metavar="CODES",
+                                                      help="As for check."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODES", help="As for check."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="error|warning|info", help="As for check."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD[..YYYY-MM-DD]", help="As for check."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Show the settings in force for FILE and where each came from."""
+    from numcheck import configfile
+    from numcheck.config import ConfigError
+
+    if format not in ("text", "json"):
+        raise UsageFailure(f"--format: unknown format {format!r} for config (text or json)")
+    if config and not os.path.isfile(config):
+        raise UsageFailure(f"{config}: no such config file")
+    overrides: dict = {}
+    for field, option, values in (("select", "--select", select), ("extend_select", "--extend-select", extend_select),
+                                  ("ignore", "--ignore", ignore)):
+        sels = _split_codes(values)
+        if sels:
+            _validate_selectors(sels, option)
+            overrides[field] = sels
+    if fail_on:
+        if fail_on not in ("error", "warning", "info"):
+            raise UsageFailure(f"--fail-on: expected error, warning or info, not {fail_on!r}")
+        overrides["fail_on"] = fail_on
+    if date:
+        try:
+            overrides["date"], overrides["date_until"] = configfile.parse_date(date)
+        except ValueError as exc:
+            raise UsageFailure(f"--date: {exc}") from None
+    try:
+        cfg, used = configfile.settings_for(path, explicit=config, overrides=overrides)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    info = configfile.describe(path, cfg, used)
+    if format == "json":
+        import json
+        typer.echo(json.dumps(info, indent=2, default=str))
+    else:
+        typer.echo(configfile.format_text(info))
+
+
 # -- entry point ------------------------------------------------------------------------
 
 def _cli_exceptions():

@@ -69,8 +69,9 @@ def resolve_config(path: str, config_path: Optional[str], overrides: dict):
     else:
         cfg = DEFAULT
     if overrides:
+        origins = {**cfg.origins, **{key: "command line" for key in overrides}}
         try:
-            cfg = cfg.evolve(**overrides)
+            cfg = cfg.evolve(**overrides, origins=origins)
         except ConfigError as exc:
             _fail(str(exc))
     return cfg
@@ -209,12 +210,12 @@ def _render(opts: CheckOptions, report: Report, table: dict) -> None:
 
 
 def _report_errors(report: Report) -> bool:
-    had = False
+    seen: set[str] = set()
     for fr in report.files:
-        if fr.error:
-            had = True
+        if fr.error and fr.error not in seen:  # one bad config shared by many files: one line
+            seen.add(fr.error)
             sys.stderr.write(f"numcheck: error: {fr.error}\n")
-    return had
+    return bool(seen)
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -227,8 +228,11 @@ def run_check(opts: CheckOptions) -> int:
     results = run_jobs(jobs, opts.jobs, progress=progress)
     report = Report(tuple(results))
     if opts.write_baseline:
-        from numcheck.baseline import write_baseline
-        n = write_baseline(report, opts.write_baseline)
+        from numcheck.baseline import BaselineError, write_baseline
+        try:
+            n = write_baseline(report, opts.write_baseline)
+        except BaselineError as exc:
+            _fail(str(exc))
         sys.stderr.write(f"numcheck: recorded {n} finding(s) in {opts.write_baseline}\n")
         return EXIT_ERROR if _report_errors(report) else EXIT_OK
     if opts.baseline:
