@@ -105,30 +105,36 @@ _NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def rounding_of(c: Claim) -> float:
-    """Half a unit of the last significant digit as written (``Claim.rounding``,
-    or worked out from the text when the extractor left it at zero)."""
-    if c.rounding:
-        return abs(c.rounding)
+    """Half a unit of the last significant digit as written.
+
+    Worked out from the claim's text where the number is written in digits,
+    reading a *single* trailing zero of a whole number as significant (``40
+    minutes``, ``30°C``, ``$330m`` are good to the unit) and two or more as
+    not (``$700m`` stands for 650-750 million, ``2,300`` for 2,250-2,350);
+    otherwise ``Claim.rounding`` as the extractor set it.
+    """
     if c.value is None:
-        return 0.0
-    m = _NUM_RE.search(c.text)
+        return abs(c.rounding or 0.0)
+    m = _NUM_RE.search(c.text) if c.qualifier != "range" else None
     if not m:
-        return 0.0
+        return abs(c.rounding or 0.0)
     digits = m.group(0).replace(",", "")
     try:
         number = float(digits)
     except ValueError:
-        return 0.0
+        return abs(c.rounding or 0.0)
     if number == 0:
-        return 0.0
-    scale = c.value / number if number else 1.0
+        return abs(c.rounding or 0.0)
+    scale = c.value / number
+    if not (0.999e-2 <= abs(scale) <= 1.001e12):
+        return abs(c.rounding or 0.0)
     if "." in digits:
         decimals = len(digits.split(".")[1])
         unit = 10.0 ** -decimals
     else:
         stripped = digits.rstrip("0")
         zeros = len(digits) - len(stripped)
-        unit = 10.0 ** zeros if stripped else 1.0
+        unit = 10.0 ** zeros if stripped and zeros >= 2 else 1.0
     return abs(0.5 * unit * scale)
 
 

@@ -1,0 +1,345 @@
+"""FIG001-FIG005 on realistic sentences.
+
+Rule logic is tested on hand-built claims (independent of the figure
+extractor); expected arithmetic is computed here with pint, never copied from
+the rule's output.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pint
+import pytest
+
+from numcheck import engine
+from numcheck import rules as registry
+from numcheck.models import Claim, Document
+from numcheck.rules import RuleContext
+
+UREG = pint.UnitRegistry()
+QUALS = {"about": "~", "around": "~", "some": "~", "nearly": "~", "as many as": "<=", "up to": "<=",
+         "more than": ">", "over": ">", "at least": ">="}
+
+
+def _rounding(num: str) -> float:
+    digits = num.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    return 0.5 * 10 ** (len(digits) - len(stripped)) if stripped else 0.5
+
+
+def fig(text: str, at: str, kind: str, *, unit: str = "", noun: str = "", nth: int = 0,
+        equivalent_of: int | None = None, timex: str | None = None, scale: float = 1.0) -> Claim:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(at, start + 1)
+    qual = "="
+    for word, q in QUALS.items():
+        if at.lower().startswith(word + " "):
+            qual = q
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", at)
+    value = float(m.group(0).replace(",", "")) * scale
+    rounding = _rounding(m.group(0)) * scale
+    low = None if qual in ("<", "<=") else value
+    high = None if qual in (">", ">=") else value
+    if kind == "duration":
+        return Claim(kind="duration", start=start, end=start + len(at), text=at, value=value, unit=unit,
+                     timex=timex)
+    return Claim(kind=kind, start=start, end=start + len(at), text=at, value=value, low=low, high=high,
+                 qualifier=qual, unit=unit, noun=noun, rounding=rounding, equivalent_of=equivalent_of)
+
+
+def analyse(monkeypatch, text: str, claims: list[Claim], published: dt.date | None = None):
+    figures = sorted([c for c in claims if c.is_figure], key=lambda c: c.start)
+    temporal = sorted([c for c in claims if c.is_temporal], key=lambda c: c.start)
+    monkeypatch.setattr(engine, "extract_figures", lambda doc, analysis: list(figures))
+    monkeypatch.setattr(engine, "extract_temporal", lambda doc, analysis: list(temporal))
+    return engine.Analysis(Document.build("<test>", text, published=published))
+
+
+def run(code: str, analysis, **options):
+    r = registry.get(code)
+    return list(r.func(RuleContext(analysis, r, options)))
+
+
+# -- FIG001 -----------------------------------------------------------------------------------
+
+COPPER = ("Of the miner's 2,300 employees, 1,900 work at its two Western Australian sites, the filing "
+          "showed. Reyes said the smelter would open in 2025. Its 2,500 employees include 600 apprentices, "
+          "a spokesperson said.")
+
+
+def test_fig001_same_count_twice(monkeypatch):
+    claims = [fig(COPPER, "2,300 employees", "count", noun="employees"), fig(COPPER, "1,900", "count"),
+              fig(COPPER, "2,500 employees", "count", noun="employees"),
+              fig(COPPER, "600 apprentices", "count", noun="apprentices")]
+    [f] = run("FIG001", analyse(monkeypatch, COPPER, claims))
+    assert COPPER[f.start:f.end] == "2,500 employees"
+    assert "2,300 employees" in f.message and "line 1" in f.message
+    assert f.severity == "warning"
+
+
+def test_fig001_overlapping_qualifiers_are_quiet(monkeypatch):
+    text = ("As many as 500 men affiliated with Hamas trained in Iran, the newspaper reported. "
+            "Officials later said 450 men took part.")
+    claims = [fig(text, "As many as 500 men", "count", noun="men"), fig(text, "450 men", "count", noun="men")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_different_things_are_quiet(monkeypatch):
+    text = "The firm has 2,300 employees. Its 600 apprentices start in May. Rival Acme's 2,500 employees struck."
+    claims = [fig(text, "2,300 employees", "count", noun="employees"),
+              fig(text, "600 apprentices", "count", noun="apprentices"),
+              fig(text, "2,500 employees", "count", noun="employees")]
+    # apprentices differ from employees; Acme's employees are another owner's
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_change_over_time_is_quiet(monkeypatch):
+    text = "The firm had 2,300 employees in 2020. It will have 2,500 employees by 2025."
+    claims = [fig(text, "2,300 employees", "count", noun="employees"),
+              fig(text, "2,500 employees", "count", noun="employees")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_rounded_mentions_agree(monkeypatch):
+    text = "The hospital has 2,300 nurses. Its 2,312 nurses voted on Monday."
+    claims = [fig(text, "2,300 nurses", "count", noun="nurses"), fig(text, "2,312 nurses", "count", noun="nurses")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+# -- FIG002 -----------------------------------------------------------------------------------
+
+def test_fig002_of_the_whole_part_larger(monkeypatch):
+    text = "Of the miner's 2,300 employees, 2,900 work at its two Western Australian sites, the filing showed."
+    claims = [fig(text, "2,300 employees", "count", noun="employees"), fig(text, "2,900", "number")]
+    [f] = run("FIG002", analyse(monkeypatch, text, claims))
+    assert f.severity == "error" and "2,900" in f.message and "2,300" in f.message
+
+
+def test_fig002_x_of_y_and_out_of(monkeypatch):
+    text = "Some 130 of the 120 delegates walked out, and 40 out of 50 observers stayed."
+    claims = [fig(text, "Some 130", "count"), fig(text, "120 delegates", "count", noun="delegates"),
+              fig(text, "40", "count"), fig(text, "50 observers", "count", noun="observers")]
+    [f] = run("FIG002", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end].startswith("Some 130")
+
+
+def test_fig002_measures_compare_in_pint(monkeypatch):
+    text = "Of the 7.3 gigawatts installed, 8.1 gigawatts used Chinese modules, the consultancy said."
+    claims = [fig(text, "7.3 gigawatts", "measure", unit="gigawatt"),
+              fig(text, "8.1 gigawatts", "measure", unit="gigawatt")]
+    assert len(run("FIG002", analyse(monkeypatch, text, claims))) == 1
+    text = "Of the 7.3 gigawatts installed, 900 megawatts used Chinese modules, the consultancy said."
+    claims = [fig(text, "7.3 gigawatts", "measure", unit="gigawatt"),
+              fig(text, "900 megawatts", "measure", unit="megawatt")]
+    assert run("FIG002", analyse(monkeypatch, text, claims)) == []
+    text = "Of the 7.3 gigawatts installed, 8,100 megawatts used Chinese modules, the consultancy said."
+    claims = [fig(text, "7.3 gigawatts", "measure", unit="gigawatt"),
+              fig(text, "8,100 megawatts", "measure", unit="megawatt")]
+    assert len(run("FIG002", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig002_part_within_whole_is_quiet(monkeypatch):
+    text = "Of the miner's 2,300 employees, 1,900 work at its two sites, and 12 of its 15 mines are open."
+    claims = [fig(text, "2,300 employees", "count", noun="employees"), fig(text, "1,900", "number"),
+              fig(text, "12", "number"), fig(text, "15 mines", "count", noun="mines")]
+    assert run("FIG002", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig002_different_kinds_are_not_compared(monkeypatch):
+    text = "Of the 300 staff, $500,000 was spent on training."
+    claims = [fig(text, "300 staff", "count", noun="staff"), fig(text, "$500,000", "money", unit="USD")]
+    assert run("FIG002", analyse(monkeypatch, text, claims)) == []
+
+
+# -- FIG003 -----------------------------------------------------------------------------------
+
+def _pcts(text: str, *ats: str) -> list[Claim]:
+    return [fig(text, at, "percent", unit="percent") for at in ats]
+
+
+def test_fig003_breakdown_over_100(monkeypatch):
+    text = "Of those waiting, 48% were in surgical specialties, 39% in medicine and 21% in diagnostics."
+    [f] = run("FIG003", analyse(monkeypatch, text, _pcts(text, "48%", "39%", "21%")))
+    assert "108%" in f.message and "101.5%" in f.message
+
+
+def test_fig003_opposites(monkeypatch):
+    text = "In the poll, 52% of voters backed the plan and 55% opposed it."
+    assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "52%", "55%")))) == 1
+
+
+def test_fig003_rounding_allowance(monkeypatch):
+    text = "Of the respondents, 34% were in favour, 33% against and 34% undecided."
+    # 101% within 100 + 3 x 0.5
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "34%", "33%", "34%"))) == []
+
+
+@pytest.mark.parametrize("text,ats", [
+    ("Of the staff, 62% are women and 51% are over 50.", ("62%", "51%")),
+    ("Sales rose 40% and profits rose 75% in the quarter.", ("40%", "75%")),
+    ("In the survey, 48% of men and 60% of women said they exercise.", ("48%", "60%")),
+    ("Duties will rise to 40% from 15%, and up to 70% in some cases.", ("40%", "15%", "up to 70%")),
+    ("Of those waiting, 48% were in surgery, 39% in medicine and 10% in diagnostics.", ("48%", "39%", "10%")),
+])
+def test_fig003_quiet(monkeypatch, text, ats):
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, *ats))) == []
+
+
+# -- FIG004 -----------------------------------------------------------------------------------
+
+def _change(stated: float, frm: float, to: float) -> float:
+    return (to / frm - 1) * 100
+
+
+def test_fig004_correct_percent_change_is_quiet(monkeypatch):
+    text = "First-quarter copper output rose 18% to 42,500 tonnes from 36,000 tonnes a year earlier."
+    assert abs(_change(18, 36000, 42500) - 18) < 0.5
+    claims = [fig(text, "18%", "percent", unit="percent"),
+              fig(text, "42,500 tonnes", "measure", unit="metric_ton"),
+              fig(text, "36,000 tonnes", "measure", unit="metric_ton")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig004_drop_of_after_the_values(monkeypatch):
+    text = ("The number of patients waiting fell to 412,000 in June from 455,000 in May, a drop of 9.5%, "
+            "according to NHS England.")
+    claims = [fig(text, "412,000", "number"), fig(text, "455,000", "number"),
+              fig(text, "9.5%", "percent", unit="percent")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+    text2 = text.replace("9.5%", "12.5%")
+    claims = [fig(text2, "412,000", "number"), fig(text2, "455,000", "number"),
+              fig(text2, "12.5%", "percent", unit="percent")]
+    [f] = run("FIG004", analyse(monkeypatch, text2, claims))
+    assert f"{_change(0, 455000, 412000):+.1f}%" in f.message
+
+
+def test_fig004_wrong_percent_change(monkeypatch):
+    text = "Spending on parks will rise 17% to $56 million from $45 million, the department said."
+    claims = [fig(text, "17%", "percent", unit="percent"),
+              fig(text, "$56 million", "money", unit="USD", scale=1e6),
+              fig(text, "$45 million", "money", unit="USD", scale=1e6)]
+    [f] = run("FIG004", analyse(monkeypatch, text, claims))
+    assert f"{_change(17, 45, 56):+.1f}%" in f.message and "17%" in f.message
+
+
+def test_fig004_direction_is_checked(monkeypatch):
+    text = "Exports rose 10% to 90,500 tonnes from 100,500 tonnes."
+    claims = [fig(text, "10%", "percent", unit="percent"),
+              fig(text, "90,500 tonnes", "measure", unit="metric_ton"),
+              fig(text, "100,500 tonnes", "measure", unit="metric_ton")]
+    assert len(run("FIG004", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig004_improved_with_durations(monkeypatch):
+    text = "Ambulance response times improved 20% to 36 minutes from 40 minutes, NHS England said."
+    claims = [fig(text, "20%", "percent", unit="percent"),
+              fig(text, "36 minutes", "duration", unit="minute", timex="PT36M"),
+              fig(text, "40 minutes", "duration", unit="minute", timex="PT40M")]
+    [f] = run("FIG004", analyse(monkeypatch, text, claims))
+    assert f"{_change(0, 40, 36):+.1f}%" in f.message
+    ok = text.replace("20%", "10%")
+    claims = [fig(ok, "10%", "percent", unit="percent"),
+              fig(ok, "36 minutes", "duration", unit="minute", timex="PT36M"),
+              fig(ok, "40 minutes", "duration", unit="minute", timex="PT40M")]
+    assert run("FIG004", analyse(monkeypatch, ok, claims)) == []
+
+
+def test_fig004_improved_with_measures(monkeypatch):
+    text = "Ambulance response times improved 20% to 36 minutes from 40 minutes, NHS England said."
+    claims = [fig(text, "20%", "percent", unit="percent"),
+              fig(text, "36 minutes", "measure", unit="minute"),
+              fig(text, "40 minutes", "measure", unit="minute")]
+    assert len(run("FIG004", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig004_doubled(monkeypatch):
+    text = "Copperfield's shares have doubled from A$2.10 to A$5.30 since January."
+    claims = [fig(text, "A$2.10", "money", unit="AUD"), fig(text, "A$5.30", "money", unit="AUD")]
+    [f] = run("FIG004", analyse(monkeypatch, text, claims))
+    assert f"x{5.30 / 2.10:.2f}" in f.message and "doubling" in f.message
+    ok = text.replace("A$5.30", "A$4.25")
+    claims = [fig(ok, "A$2.10", "money", unit="AUD"), fig(ok, "A$4.25", "money", unit="AUD")]
+    assert run("FIG004", analyse(monkeypatch, ok, claims)) == []
+
+
+def test_fig004_more_than_doubled_and_halved(monkeypatch):
+    text = "Its value more than doubled from $2.1bn to $5.3bn, while debt halved to $1.5bn from $3.2bn."
+    claims = [fig(text, "$2.1bn", "money", unit="USD", scale=1e9), fig(text, "$5.3bn", "money", unit="USD", scale=1e9),
+              fig(text, "$1.5bn", "money", unit="USD", scale=1e9), fig(text, "$3.2bn", "money", unit="USD", scale=1e9)]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+@pytest.mark.parametrize("text,ats", [
+    ("Police funding was cut by $30 million, to $410 million.", ("$30 million", "$410 million")),
+    ("Revenue rose 17% to $56 million.", ("17%", "$56 million")),
+    ("India will raise duties to 40% from 15%.", ("40%", "15%")),
+])
+def test_fig004_quiet_without_both_values(monkeypatch, text, ats):
+    claims = [fig(text, at, "percent" if at.endswith("%") else "money",
+                  unit="percent" if at.endswith("%") else "USD") for at in ats]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+# -- FIG005 -----------------------------------------------------------------------------------
+
+def test_fig005_distance(monkeypatch):
+    text = "The company said it had dug 12 miles (31 km) of new tunnels at its Kalgoorlie mine."
+    claims = [fig(text, "12 miles", "measure", unit="mile"),
+              fig(text, "31 km", "measure", unit="kilometer", equivalent_of=0)]
+    [f] = run("FIG005", analyse(monkeypatch, text, claims))
+    km = UREG.Quantity(12, "mile").to("kilometer").magnitude
+    assert f"{km:.3g} km" in f.message
+    assert f"{(31 - km) / km * 100:+.0f}%" in f.message
+
+
+def test_fig005_linked_from_text_when_the_extractor_did_not(monkeypatch):
+    text = "The company said it had dug 12 miles (31 km) of new tunnels at its Kalgoorlie mine."
+    claims = [fig(text, "12 miles", "measure", unit="mile"), fig(text, "31 km", "measure", unit="kilometer")]
+    assert len(run("FIG005", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig005_temperature_is_absolute(monkeypatch):
+    text = "Temperatures reached 30°C (76°F) on Tuesday."
+    claims = [fig(text, "30°C", "measure", unit="degree_Celsius"),
+              fig(text, "76°F", "measure", unit="degree_Fahrenheit", equivalent_of=0)]
+    [f] = run("FIG005", analyse(monkeypatch, text, claims))
+    f_expected = UREG.Quantity(30, "degC").to("degF").magnitude
+    assert f"{f_expected:.3g} °F" in f.message or f"{f_expected:.3g}°F" in f.message or \
+        f"{f_expected:.3g}" in f.message
+    ok = "Temperatures reached 30°C (86°F) on Tuesday."
+    claims = [fig(ok, "30°C", "measure", unit="degree_Celsius"),
+              fig(ok, "86°F", "measure", unit="degree_Fahrenheit", equivalent_of=0)]
+    assert run("FIG005", analyse(monkeypatch, ok, claims)) == []
+    # a delta conversion (30 x 1.8 = 54) would pass 54°F: the absolute one must not
+    bad = "Temperatures reached 30°C (54°F) on Tuesday."
+    claims = [fig(bad, "30°C", "measure", unit="degree_Celsius"),
+              fig(bad, "54°F", "measure", unit="degree_Fahrenheit", equivalent_of=0)]
+    assert len(run("FIG005", analyse(monkeypatch, bad, claims))) == 1
+
+
+def test_fig005_qualified_weight(monkeypatch):
+    lb = UREG.Quantity(250, "pound").to("kilogram").magnitude
+    text = "The wrestler weighs 250 pounds, about 90 kilos, his trainer said."
+    claims = [fig(text, "250 pounds", "measure", unit="pound"),
+              fig(text, "about 90 kilos", "measure", unit="kilogram", equivalent_of=0)]
+    [f] = run("FIG005", analyse(monkeypatch, text, claims))
+    assert f"{lb:.3g} kilos" in f.message
+    assert 0.05 < abs(104 / lb - 1) < 0.10  # outside 5%, inside 10%
+    text = "The wrestler weighs 250 pounds, about 104 kilos, his trainer said."
+    claims = [fig(text, "250 pounds", "measure", unit="pound"),
+              fig(text, "about 104 kilos", "measure", unit="kilogram", equivalent_of=0)]
+    assert run("FIG005", analyse(monkeypatch, text, claims)) == []
+    text = "The wrestler weighs 250 pounds, or 104 kilos, his trainer said."
+    claims = [fig(text, "250 pounds", "measure", unit="pound"),
+              fig(text, "104 kilos", "measure", unit="kilogram", equivalent_of=0)]
+    assert len(run("FIG005", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig_rules_have_examples():
+    for code in ("FIG001", "FIG002", "FIG003", "FIG004", "FIG005"):
+        r = registry.get(code)
+        assert r.fires and r.quiet and r.description
