@@ -97,6 +97,11 @@ _QUALIFIERS: list[tuple[str, str]] = [
 ]
 _QUAL_ALT = "|".join(f"(?P<q{i}>{alt})" for i, (alt, _) in enumerate(_QUALIFIERS))
 _QUAL_BEFORE = re.compile(r"(?<![\w])(?:" + _QUAL_ALT + r")\s+$", re.I)
+_QUAL_LAST = frozenset(
+    re.sub(r"\\[a-z]\+?|\\|\?|[()]", " ", alt).split()[-1].lower().rstrip(".")
+    for group, _ in _QUALIFIERS for alt in group.split("|") if re.sub(r"\\[a-z]\+?|\\|\?|[()]", " ", alt).split()
+) | {"about", "some", "c", "approx", "estimated"}
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 _QUAL_AFTER = re.compile(r"\s*(?:(?P<ge>or\s+more|or\s+higher|or\s+above|or\s+over|and\s+up|and\s+above|"
                          r"or\s+greater|plus\b|\+)|(?P<le>or\s+less|or\s+fewer|or\s+lower|or\s+under|"
                          r"at\s+most|max(?:imum)?\b)|(?P<ap>or\s+so\b))", re.I)
@@ -114,6 +119,10 @@ _UNIT_SHORT_ALT = "|".join(re.escape(k) for k in sorted(Q.SHORT, key=len, revers
 _UNIT_LONG_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(Q.LONG, key=len, reverse=True))
 _UNIT_AFTER_LONG = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_LONG_ALT + r")(?![\w])", re.I)
 _UNIT_AFTER_SHORT = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_SHORT_ALT + r")(?![\w²³])(?!\s?\$)")
+_SPACED_UNIT_OK = re.compile(r"\s*(?:[.,;:)\]x×/]|$|\d|(?:tall|long|high|deep|wide|away|thick|across|"
+                             r"high|of|in\s+(?:length|height|diameter|size|depth|width))\b)")
+_MIXED_FRAC = re.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)")
+_SLASH_FRAC = re.compile(r"/(\d{1,3})(?![\d/])")
 _PER_AFTER = re.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-Za-z]+\s+)?[A-Za-z]+)")
 _NOUN_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _OF_NOUN = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
@@ -124,8 +133,8 @@ _NUMWORD = re.compile(
     r"(?<![\w-])(?:(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)|"
     r"(?:" + "|".join(_FIRST_WORDS) + r"))"
     r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + "|".join(sorted(N.NUMBER_WORDS, key=len, reverse=True)) + r"))*"
-    r"(?![\w-])", re.I)
-_HALF_SCALE = re.compile(r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three\s+quarters)"
+    r"(?![\w])", re.I)
+_HALF_SCALE = re.compile(r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three[\s-]+quarters)"
                          r"(?:\s+(?:a|of\s+a))?\s+(?P<s>million|billion|trillion|thousand))\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
 _MULTIPLIER = re.compile(
@@ -230,6 +239,7 @@ class _Scanner:
         self.taken = bytearray(self.n + 1)
         self.sent_starts = {s.start for s in sentences} if sentences else set()
         self.vocab = vocabulary()
+        self.vocab_alpha = _alpha_forms(self.vocab)
 
     # -- helpers --------------------------------------------------------
     def before(self, pos: int, width: int = 40) -> str:
@@ -277,7 +287,13 @@ class _Scanner:
             if val is None:
                 continue
             out.append((m.start(), m.end(), val, N.half_unit_of_value(val), True))
-        out.sort()
+        for m in _HALF_SCALE.finditer(t):
+            nm = re.sub(r"\s+", " ", m.group("n").lower())
+            frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+                    "three quarters": 0.75, "three-quarters": 0.75}[nm.replace("- ", "-")]
+            val = frac * N.SCALE_WORDS[m.group("s").lower()]
+            out.append((m.start(), m.end(), val, 0.0, True))
+        out.sort(key=lambda x: (x[0], -x[1]))
         return out
 
     # -- exclusions -----------------------------------------------------
@@ -447,8 +463,8 @@ class _Scanner:
             if entry is None:
                 return True
             if short and surf in Q.GLUED_ONLY and sp != "":
-                # "5 m", "3 t": only after a decimal or grouped numeral
-                if not re.search(r"[.,]\d", t[a.start:a.end]) or surf in ("C", "F", "g", "l", "L", "in.", "B", "b"):
+                # "5 m", "3 t": only before punctuation, a digit or a size word
+                if surf in ("C", "F", "in.", "B", "b", "J", "W") or not _SPACED_UNIT_OK.match(t, mu.end()):
                     return True
             if surf.lower() in ("pound", "pounds") and a.scale >= 1e6:
                 self._set_money(a, Currency("GBP"), surf, mu.end())
@@ -477,6 +493,19 @@ class _Scanner:
             a.extra["minor_unit"] = text
         a.end = end
         a.bare = False
+
+
+_ALPHA_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _alpha_forms(v: Any) -> frozenset[str]:
+    """Lower-cased all-letter symbols and codes (``usd``, ``rs``, ``kr``): prefixes worth a regex look."""
+    got = _ALPHA_CACHE.get(id(v))
+    if got is None:
+        forms = {k.lower() for k in v.codes} | {k.replace(".", "").lower() for k in v.symbols}
+        got = frozenset(f for f in forms if f.isalpha()) | frozenset({"rs", "fr", "sfr", "us", "u.s"})
+        _ALPHA_CACHE[id(v)] = got
+    return got
 
 
 def _qualify(a: _Atom, q: str, word: str) -> None:
@@ -535,19 +564,6 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             continue
         a = _Atom(m.start(), m.end(), av / bv, 0.0, kind="number", word=True)
         a.extra["role"] = "fraction"
-        atoms.append(a)
-        sc.take(m.start(), m.end())
-
-    for m in _HALF_SCALE.finditer(t):
-        if not sc.free(m.start(), m.end()):
-            continue
-        nm = re.sub(r"\s+", " ", m.group("n").lower())
-        frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75}[nm]
-        scale = N.SCALE_WORDS[m.group("s").lower()]
-        a = _Atom(m.start(), m.end(), frac * scale, 0.05 * scale if frac == 0.5 else 0.0, word=True,
-                  raw=frac, scale=scale, bare=False)
-        a.value = frac * scale
-        a.extra["scale_word"] = m.group("s").lower()
         atoms.append(a)
         sc.take(m.start(), m.end())
 
@@ -612,8 +628,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             continue
         a = _Atom(s, e, val, half, raw=val, word=is_word)
         # vulgar / slash fractions: "10 1/2 miles", "1/4 mile"
-        mf = re.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)").match(t, e) if not is_word else None
-        mf2 = re.compile(r"/(\d{1,3})(?![\d/])").match(t, e) if not is_word else None
+        mf = _MIXED_FRAC.match(t, e) if not is_word and e < sc.n and t[e] in " /" else None
+        mf2 = _SLASH_FRAC.match(t, e) if not is_word and e < sc.n and t[e] == "/" else None
         if mf and t[e:mf.end()].startswith(" ") and int(mf.group(2)) and int(mf.group(1)) < int(mf.group(2)):
             a.raw = val + int(mf.group(1)) / int(mf.group(2))
             a.end = mf.end()
@@ -633,8 +649,19 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 a.raw += 0.5 if mh.group("f").lower() == "half" else 0.25
                 a.end = mh.end()
         # currency prefix
-        pm = sc.vocab.prefix_re.search(sc.before(s, 12))
+        tail = sc.before(s, 12).rstrip().rsplit(None, 1)
+        tail_tok = tail[-1] if tail else ""
+        if not tail_tok or (tail_tok.isalpha() and tail_tok.lower() not in sc.vocab_alpha) \
+                or tail_tok[-1].isdigit() or tail_tok[-1] in ",;:()[]\"'“”‘’":
+            pm = None
+        else:
+            pm = sc.vocab.prefix_re.search(sc.before(s, 12))
         prefix_cur = None
+        if pm and re.fullmatch(r"[as]\s?\$\s?", pm.group()):
+            # "a $5m deal", "its $": the article is not a currency prefix
+            pm = re.compile(r"\$\s?$").search(sc.before(s, 12))
+        if pm and not sc.free(s - len(pm.group()), s):
+            pm = None
         if pm and not is_word or (pm and pm.group().strip() in ("$", "£", "€")):
             prefix_cur = lookup_symbol(pm.group())
             if prefix_cur is not None:
@@ -707,7 +734,13 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         if i + 1 < len(atoms) and a.extra.get("role") is None and atoms[i + 1].extra.get("role") is None:
             b = atoms[i + 1]
             gap = t[a.end:b.start]
-            mg = re.fullmatch(r"\s*(?:-|–|—|to|and|or|through)\s*", gap)
+            mg = re.fullmatch(r"\s*-?\s*(?:-|–|—|to|and|or|through)\s*", gap)
+            if mg and a.kind == "money" and b.kind == "number" and not a.scale_text and b.scale_text \
+                    and a.raw <= b.raw:
+                # "$10-15 billion": the currency of the first end, the scale of the second
+                b.kind, b.unit, b.currency_text = "money", a.unit, a.currency_text
+                b.ambiguous, b.candidates = a.ambiguous, a.candidates
+                a.bare = True
             if mg and b.kind != "number" or (mg and a.kind == b.kind):
                 word = gap.strip()
                 before = sc.before(a.start, 12).lower()
@@ -722,7 +755,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     lo_raw, hi_raw = a.raw, b.raw
                     lo = a.value
                     lo_round = a.rounding
-                    if a.bare and b.scale != 1 and lo_raw <= hi_raw:
+                    if not a.scale_text and b.scale_text and lo_raw <= hi_raw:
                         lo = lo_raw * b.scale
                         lo_round = a.rounding * b.scale
                     if lo < b.value or (word == "and" and lo <= b.value):
@@ -750,7 +783,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
     out_atoms: list[_Atom] = []
     for a in atoms:
         if a.qualifier == "=" and not a.extra.get("role"):
-            mq = _QUAL_BEFORE.search(sc.before(a.start, 40))
+            lw = _LAST_WORD.search(sc.before(a.start, 24))
+            mq = _QUAL_BEFORE.search(sc.before(a.start, 40)) if lw and lw.group(1).lower() in _QUAL_LAST else None
             if mq:
                 q = next(_QUALIFIERS[int(k[1:])][1] for k, v in mq.groupdict().items() if v)
                 word = next(v for v in mq.groupdict().values() if v)

@@ -196,7 +196,7 @@ SHORT["mb"] = ("megabit", D)
 # Units whose symbol is a single letter or otherwise clashes with words: only accepted
 # glued to the digits ("48m", "100t", "40C") or, with a space, after a decimal/grouped numeral.
 GLUED_ONLY = frozenset({"m", "t", "g", "l", "L", "C", "F", "W", "J", "B", "b", "ha", "gr", "mt",
-                        "in.", "kt", "rad", "mb", "Mb", "gal", "hp", "cl", "dm"})
+                        "in.", "kt", "rad", "gal", "hp", "cl", "dm"})
 
 # Forms that must not be read as a unit in front of certain words ("in" is never a unit
 # on its own; "pounds" may be money, handled by the money grammar).

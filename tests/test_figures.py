@@ -1,0 +1,321 @@
+"""Example and property tests for the figure extractor (numcheck.extract.figures)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from numcheck.extract.figures import extract_figures
+
+
+def one(text, kind=None):
+    claims = [c for c in extract_figures(text) if kind is None or c.kind == kind]
+    assert len(claims) == 1, [(c.kind, c.text) for c in claims]
+    return claims[0]
+
+
+def kinds(text):
+    return [(c.kind, c.text) for c in extract_figures(text)]
+
+
+# -- money -------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit,ambiguous", [
+    ("Iran has spent £13.1 billion developing proxies.", 13.1e9, "GBP", False),
+    ("The deal is worth $2.417bn, the firm said.", 2.417e9, "USD", True),
+    ("Revenue climbed to A$1.9bn in the year.", 1.9e9, "AUD", False),
+    ("It plans to spend C$450m on a smelter.", 450e6, "CAD", False),
+    ("The bank lent HK$3.5bn to the developer.", 3.5e9, "HKD", False),
+    ("Shares closed at 238 pence on Friday.", 2.38, "GBP", False),
+    ("A coffee now costs 99p in the canteen.", 0.99, "GBP", False),
+    ("The fund raised USD 5m from investors.", 5e6, "USD", False),
+    ("The fund raised 5m USD from investors.", 5e6, "USD", False),
+    ("The EU pledged 1.7bn euros in aid.", 1.7e9, "EUR", False),
+    ("The miner lost 2.6bn Australian dollars last year.", 2.6e9, "AUD", False),
+    ("Eskom needs 5.2bn rand to stay afloat.", 5.2e9, "ZAR", False),
+    ("The state will spend 5 crore rupees on roads.", 5e7, "INR", True),
+    ("He was fined 2 lakh rupees.", 2e5, "INR", True),
+    ("Residents were offered five million yen each.", 5e6, "JPY", False),
+    ("Congress approved 50 billion dollars for the plan.", 50e9, "USD", True),
+    ("Sales hit €750m in the quarter.", 750e6, "EUR", False),
+    ("Its net worth was put at ₹36,000 crore.", 3.6e11, "INR", False),
+    ("Output was valued at 100 billion yuan.", 1e11, "CNY", False),
+    ("The settlement was 528 million francs.", 528e6, "CHF", True),
+])
+def test_money(text, value, unit, ambiguous):
+    c = one(text, "money")
+    assert c.value == pytest.approx(value)
+    assert c.unit == unit
+    assert c.currency_ambiguous is ambiguous
+    if ambiguous:
+        assert unit in c.extra["candidates"] and len(c.extra["candidates"]) > 1
+
+
+def test_money_currency_text_and_rounding():
+    c = one("It plans to spend $700m on a new plant.", "money")
+    assert c.currency_text == "$"
+    assert c.rounding == pytest.approx(50e6)
+    c = one("Profits rose to £356m.", "money")
+    assert c.rounding == pytest.approx(0.5e6)
+    c = one("Profits rose to £3.6bn.", "money")
+    assert c.rounding == pytest.approx(0.05e9)
+    assert c.extra["scale_word"] == "bn"
+
+
+def test_up_to_money_with_noun():
+    c = one("The Biden Regime has provided up to $50 billion in sanctions relief to Tehran.", "money")
+    assert (c.value, c.low, c.high, c.qualifier) == (50e9, None, 50e9, "<=")
+    assert c.noun == "sanctions relief"
+    assert c.text == "up to $50 billion"
+
+
+def test_bracketed_equivalent_is_not_negative():
+    claims = extract_figures("Revenue climbed to A$1.9bn (US$1.27bn), the miner said.")
+    assert [(c.unit, c.value) for c in claims] == [("AUD", 1.9e9), ("USD", 1.27e9)]
+    assert claims[1].equivalent_of == 0 and claims[0].equivalent_of is None
+
+
+def test_equivalent_chain_and_or_about():
+    claims = extract_figures("The fine was 4bn euros ($4.4bn; £3.4bn) in total.")
+    assert [c.unit for c in claims] == ["EUR", "USD", "GBP"]
+    assert [c.equivalent_of for c in claims] == [None, 0, 0]
+    claims = extract_figures("It paid 9 billion rupees, or about $108 million, to settle.")
+    assert claims[1].equivalent_of == 0
+    assert claims[1].qualifier == "~" and claims[1].value == pytest.approx(108e6)
+    claims = extract_figures("The country installed 36,000 crore rupees ($4.8bn) of capacity.")
+    assert claims[0].value == pytest.approx(3.6e11) and claims[1].equivalent_of == 0
+
+
+def test_cents_equivalent_and_per_unit():
+    claims = extract_figures("Module prices fell to 4.2 yuan (60 US cents) per watt in June.")
+    assert [(c.unit, round(c.value, 6)) for c in claims] == [("CNY", 4.2), ("USD", 0.6)]
+    assert claims[1].equivalent_of == 0
+    assert claims[1].currency_ambiguous is False
+
+
+def test_article_a_is_not_australian():
+    c = one("General Dynamics won a $48.2 million army contract.", "money")
+    assert c.unit == "USD" and c.currency_ambiguous
+
+
+# -- counts ------------------------------------------------------------------
+def test_counts_and_nouns():
+    c = one("His attacks killed over 600 Americans in Iraq.")
+    assert (c.kind, c.value, c.low, c.high, c.qualifier, c.noun) == ("count", 600, 600, None, ">", "Americans")
+    c = one("As many as 500 men affiliated with Hamas trained in Iran.")
+    assert (c.qualifier, c.high, c.noun) == ("<=", 500, "men")
+    c = one("Of the miner's 2,300 employees, most work underground.")
+    assert (c.value, c.noun, c.rounding) == (2300, "employees", 50)
+
+
+def test_number_words_and_dozens():
+    c = one("Officials counted seven ships in the strait.")
+    assert (c.kind, c.value, c.noun) == ("count", 7, "ships")
+    c = one("She bought a dozen eggs.")
+    assert c.value == 12
+    c = one("Hundreds of protesters gathered outside.")
+    assert c.value == 100 and c.qualifier == ">" and c.noun == "protesters"
+
+
+def test_fractions_and_multipliers():
+    c = one("A fifth of voters stayed at home.")
+    assert c.extra["role"] == "fraction" and c.value == pytest.approx(0.2)
+    c = one("Labour won two-thirds of the seats.")
+    assert c.value == pytest.approx(2 / 3)
+    c = one("Shares have doubled since January.")
+    assert (c.kind, c.value, c.extra["role"]) == ("number", 2, "multiplier")
+    c = one("Costs tripled over the decade.")
+    assert c.value == 3
+
+
+# -- percent -----------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit", [
+    ("Output rose 12% in May.", 12, "percent"),
+    ("Output rose 12 per cent in May.", 12, "percent"),
+    ("Output rose 12 percent in May.", 12, "percent"),
+    ("Turnout fell 3 percentage points.", 3, "percentage_point"),
+    ("The bank raised rates by 50 basis points.", 50, "basis_point"),
+    ("Inflation was 9.5% in June.", 9.5, "percent"),
+])
+def test_percent(text, value, unit):
+    c = one(text, "percent")
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_percent_rounding():
+    assert one("Prices rose 12%.").rounding == 0.5
+    assert one("Prices rose 30%.").rounding == 0.5
+    assert one("Prices rose 9.5%.").rounding == pytest.approx(0.05)
+
+
+# -- measures ----------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit", [
+    ("Output reached 42,500 tonnes.", 42500, "metric_ton"),
+    ("The plant produced 4.8 terawatt hours last year.", 4.8, "terawatt_hour"),
+    ("India installed 7.3 gigawatts of panels.", 7.3, "gigawatt"),
+    ("Temperatures hit 40C in Seville.", 40, "degree_Celsius"),
+    ("It was 104°F in Phoenix.", 104, "degree_Fahrenheit"),
+    ("The fire burned 1,200 hectares.", 1200, "hectare"),
+    ("The reserve covers 660 sq km.", 660, "kilometer ** 2"),
+    ("Winds reached 70 mph overnight.", 70, "mile_per_hour"),
+    ("The phone has 128 GB of storage.", 128, "gigabyte"),
+    ("The tank holds 500 litres.", 500, "liter"),
+    ("He is 1.8m tall.", 1.8, "meter"),
+])
+def test_measures(text, value, unit):
+    c = one(text, "measure")
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_measure_equivalents():
+    claims = extract_figures("The company dug 12 miles (19 km) of tunnels.")
+    assert [(c.unit, c.value) for c in claims] == [("mile", 12), ("kilometer", 19)]
+    assert claims[1].equivalent_of == 0
+    claims = extract_figures("He weighed 250 pounds, about 113 kilos, at his peak.")
+    assert [c.unit for c in claims] == ["pound", "kilogram"]
+    assert claims[1].equivalent_of == 0 and claims[1].qualifier == "~"
+
+
+# -- qualifiers and ranges ----------------------------------------------------
+def test_qualifier_intervals():
+    c = one("About 40 people attended.")
+    assert c.qualifier == "~" and c.low < 40 < c.high
+    c = one("Nearly 40 people attended.")
+    assert c.qualifier == "~" and c.high == 40 and c.low < 40 and c.extra["approx_word"] == "nearly"
+    c = one("At least 40 people attended.")
+    assert (c.qualifier, c.low, c.high) == (">=", 40, None)
+    c = one("Fewer than 40 people attended.")
+    assert (c.qualifier, c.low, c.high) == ("<", None, 40)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Between 10 and 15 people were hurt.", 10, 15),
+    ("Some 10-15 people were hurt.", 10, 15),
+    ("The field holds 10 to 15 million barrels.", 10e6, 15e6),
+    ("The plan costs $10-15 billion.", 10e9, 15e9),
+])
+def test_ranges(text, low, high):
+    c = [c for c in extract_figures(text) if c.qualifier == "range"][0]
+    assert (c.low, c.high, c.value) == (low, high, low)
+
+
+def test_from_to_is_two_figures():
+    claims = extract_figures("Shares rose from A$2.10 to A$5.30 this year.")
+    assert [c.value for c in claims] == [2.10, 5.30]
+    assert all(c.qualifier == "=" for c in claims)
+
+
+# -- not figures ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Iran's Revolutionary Guards took credit for the Oct. 7 Hamas Massacre.",
+    "The company was founded in 2008.",
+    "The talks collapsed on Dec. 27, 2023, officials said.",
+    "The strike began on 14 July 2023.",
+    "The meeting starts at 5:30 pm on Monday.",
+    "She finished 22nd in the race.",
+    "He came third in the vote.",
+    "Call 555-123-4567 for details.",
+    "See No. 7 on the list.",
+    "Section 230 of the act protects platforms.",
+    "Airlines grounded the Boeing 737 last year.",
+    "Covid-19 spread fast; the G7 met; the F-35 flew.",
+    "Reyes, 52, joined the company.",
+    "A 52-year-old man was arrested.",
+    "He joined at the age of 31.",
+    "The permit runs for seven years.",
+    "Patients waited 18 weeks for surgery.",
+    "Read it at https://example.gov/budget/2020/table-7.pdf today.",
+    "Upgrade to version 1.2.3 now.",
+])
+def test_not_figures(text):
+    assert kinds(text) == []
+
+
+# -- robustness ------------------------------------------------------------------
+def test_unicode_digits_and_separators():
+    c = one("The city has 1\u202f234\u202f567 residents.")
+    assert c.value == 1234567
+    c = one("The city has 1\u00a0234 residents.")
+    assert c.value == 1234
+    c = one("Temperatures fell to \u22125°C overnight.")
+    assert c.value == -5 and c.unit == "degree_Celsius"
+    c = one("Profits reached \uff11\uff12% this year.")
+    assert c.value == 12
+
+
+@pytest.mark.parametrize("text", [
+    "1e308 and 1e400 and " + "9" * 400 + " people",
+    "(((($5bn", "$)", "£(", ")" * 50 + "3%",
+    "1,2,3,4,5,6,7,8", "\u0661\u0662\u0663 apples", "—" * 100, "$", "", " ", "5",
+])
+def test_bad_input_never_crashes(text):
+    for c in extract_figures(text):
+        assert text[c.start:c.end] == c.text
+
+
+def test_big_input_is_fast():
+    line = " ".join(f"{i},{i % 1000:03d} people and ${i}.5bn (£{i}m) or 3-{i}%" for i in range(1, 2500))
+    t0 = time.perf_counter()
+    claims = extract_figures(line)
+    assert time.perf_counter() - t0 < 1.0
+    assert len(claims) > 5000
+
+
+# -- properties ---------------------------------------------------------------
+STYLES = {
+    # code -> (prefix symbols, suffix names)
+    "USD": (["US$", "USD "], ["US dollars"]),
+    "GBP": (["£", "GBP "], ["pounds sterling"]),
+    "EUR": (["€", "EUR "], ["euros"]),
+    "AUD": (["A$", "AUD "], ["Australian dollars"]),
+    "JPY": (["JPY "], ["yen"]),
+    "CNY": (["CNY "], ["yuan"]),
+    "INR": (["₹", "INR "], ["Indian rupees"]),
+    "CAD": (["C$", "CAD "], ["Canadian dollars"]),
+}
+SCALES = [("", 1), (" thousand", 1e3), (" million", 1e6), ("m", 1e6), ("bn", 1e9),
+          (" billion", 1e9), ("tn", 1e12), (" trillion", 1e12), (" crore", 1e7)]
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(code=st.sampled_from(sorted(STYLES)), mantissa=st.integers(1, 999_999),
+       decimals=st.integers(0, 2), scale=st.sampled_from(SCALES),
+       where=st.sampled_from(["prefix", "code_after", "name"]), group=st.booleans())
+def test_money_round_trip(code, mantissa, decimals, scale, where, group):
+    whole, frac = divmod(mantissa, 10 ** decimals) if decimals else (mantissa, 0)
+    num = _grouped(whole) if group else str(whole)
+    if decimals:
+        num += "." + str(frac).zfill(decimals)
+    expected = (whole + (frac / 10 ** decimals if decimals else 0)) * scale[1]
+    prefixes, names = STYLES[code]
+    if where == "prefix":
+        amount = f"{prefixes[mantissa % len(prefixes)]}{num}{scale[0]}"
+    elif where == "code_after":
+        amount = f"{num}{scale[0]} {code}"
+    else:
+        amount = f"{num}{scale[0]} {names[0]}"
+    text = f"The company said it would pay {amount} to settle the case."
+    claims = [c for c in extract_figures(text) if c.kind == "money"]
+    assert len(claims) == 1, (text, [(c.text, c.unit) for c in claims])
+    assert claims[0].unit == code
+    assert claims[0].value == pytest.approx(expected)
+    assert text[claims[0].start:claims[0].end] == claims[0].text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 ,.-$£€%()[]abcmkntp\u00a0\u2212\uff11\u0663")
+                                + ["bn", " million", " per cent", " about ", " to ", "km",
+                                   " tonnes", "US$", " (", ")", " and "]), max_size=40).map("".join))
+def test_never_raises_and_spans_read_back(text):
+    claims = extract_figures(text)
+    starts = [c.start for c in claims]
+    assert starts == sorted(starts)
+    for c in claims:
+        assert 0 <= c.start <= c.end <= len(text)
+        assert text[c.start:c.end] == c.text
+        if c.equivalent_of is not None:
+            assert 0 <= c.equivalent_of < len(claims)
