@@ -423,6 +423,10 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
                 if re.search(r"\b(?:than|that|said|says|told|announced|when|where|while)\b", between, re.IGNORECASE) \
                         or len(between) > 120:
                     continue
+                # "X, who joined in 2001, has led it since 2019": the date sits in another clause
+                if re.search(r",\s*(?:\w+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|said|says)\b", between) \
+                        or (m.group(0).lower() == "since" and "," in between):
+                    continue
             elif not text[s.start:m.start()].strip():
                 rest = [d for d in dates if d.start > d2.end]
                 if rest:
