@@ -175,7 +175,7 @@ def _claim_title(d: dict[str, Any]) -> str:
 
 
 def _finding_label(loc: Located) -> str:
-    return f"{SEVERITY_ICONS.get(loc.severity, '')} {loc.code}".strip()
+    return f"{SEVERITY_ICONS.get(loc.severity, '')}\u00a0{loc.code}".strip()
 
 
 def _finding_title(loc: Located) -> str:
@@ -358,47 +358,71 @@ def _timeline(v: _FileView) -> str:
     if pub:
         dates.append(pub)
     lo, hi = min(dates), max(dates)
+    out = [head, _strip(v, items, lo, hi, pub, "whole")]
+    # a long span squeezes the dates near publication together: add a close-up of them
+    centre = pub or max(c.date_start for _, c in items)
+    zlo, zhi = centre - dt.timedelta(days=730), centre + dt.timedelta(days=365)
+    near = [(i, c) for i, c in items if zlo <= c.date_start <= zhi]
+    if (hi - lo).days > 4 * (zhi - zlo).days and len(near) >= 2:
+        zlo = min(c.date_start for _, c in near)
+        zhi = max([c.date_end or c.date_start for _, c in near] + ([pub] if pub else []))
+        out.append(f'<p class="muted zoom-caption">Close-up: {zlo.isoformat()} to {zhi.isoformat()}</p>')
+        near = [(i, c) for i, c in near if (c.date_end or c.date_start) <= zhi]
+        out.append(_strip(v, near, zlo, zhi, pub, "zoom"))
+    out.append("</figure>")
+    return "".join(out)
+
+
+def _strip(v: _FileView, items: list[tuple[int, Claim]], lo: dt.date, hi: dt.date,
+           pub: dt.date | None, kind: str) -> str:
+    fid = v.fid
     pad = max(2, (hi - lo).days // 20)
     lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
     span = max(1, (hi - lo).days)
     width, left, right = 960, 20, 20
-    axis_y = 0  # set after rows are known
 
     def x(d: dt.date) -> float:
         return round(left + (width - left - right) * (d - lo).days / span, 1)
 
-    # labels: greedy rows so they do not overlap
-    rows_end: list[float] = []
+    # labels: greedy rows so they do not overlap; near the right edge they run leftwards
+    rows: list[list[tuple[float, float]]] = []
     placed = []
     for i, c in sorted(items, key=lambda ic: (ic[1].date_start, ic[0])):
         label = c.text if len(c.text) <= 28 else c.text[:27] + "\u2026"
         x0 = x(c.date_start)
-        w = 7.2 * len(label) + 14
-        row = next((r for r, e in enumerate(rows_end) if e < x0 - 2), None)
+        w = 7.0 * (len(label) + (2 if i in v.conflicts else 0)) + 10
+        anchor_end = x0 + w > width
+        a0, a1 = (x0 - w, x0) if anchor_end else (x0, x0 + w)
+        row = next((r for r, used in enumerate(rows) if all(a1 < u0 or a0 > u1 for u0, u1 in used)), None)
         if row is None:
-            row = len(rows_end)
-            rows_end.append(0)
-        rows_end[row] = x0 + w
-        placed.append((i, c, label, x0, row))
-    nrows = max(1, len(rows_end))
-    row_h = 20
-    axis_y = 16 + nrows * row_h + 8
-    height = axis_y + 40
-    svg = [f'<svg class="tl" viewBox="0 0 {width} {height}" width="100%" role="group" '
-           f'aria-label="Timeline of {len(items)} resolved date(s)" preserveAspectRatio="xMinYMin meet">',
+            row = len(rows)
+            rows.append([])
+        rows[row].append((a0, a1))
+        placed.append((i, c, label, x0, row, anchor_end))
+    row_h = 18
+    axis_y = 14 + max(1, len(rows)) * row_h + 6
+    height = axis_y + (40 if pub else 26)
+    label = "Close-up of the timeline" if kind == "zoom" else f"Timeline of {len(items)} resolved date(s)"
+    svg = [f'<svg class="tl {kind}" viewBox="0 0 {width} {height}" width="100%" role="group" '
+           f'aria-label="{esc(label)}" preserveAspectRatio="xMinYMin meet">',
            f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}"/>']
-    for d, label in _ticks(lo, hi):
+    last = -1e9
+    for d, tick in _ticks(lo, hi):
         tx = x(d)
+        if tx - last < 7 * len(tick) + 8 or tx > width - right:
+            continue
+        last = tx
         svg.append(f'<line class="tick" x1="{tx}" y1="{axis_y}" x2="{tx}" y2="{axis_y + 5}"/>'
-                   f'<text class="ticklabel" x="{tx}" y="{axis_y + 18}" text-anchor="middle">{esc(label)}</text>')
+                   f'<text class="ticklabel" x="{tx}" y="{axis_y + 18}" text-anchor="middle">{esc(tick)}</text>')
     if pub:
         px = x(pub)
+        anchor = "end" if px > width - 90 else "start" if px < 90 else "middle"
         svg.append(f'<g class="pub"><title>published {pub.isoformat()}</title>'
                    f'<path d="M{px} {axis_y - 7} l7 7 l-7 7 l-7 -7 z"/>'
-                   f'<text x="{px}" y="{axis_y + 34}" text-anchor="middle">published {pub.isoformat()}</text></g>')
-    for i, c, label, x0, row in placed:
+                   f'<text x="{px}" y="{axis_y + 34}" text-anchor="{anchor}">published {pub.isoformat()}</text></g>')
+    for i, c, label, x0, row, anchor_end in placed:
         bad = i in v.conflicts
-        ly = 16 + row * row_h
+        ly = 14 + row * row_h
         end = c.date_end if c.date_end and c.date_end > c.date_start else None
         rng = f" \u2013 {end.isoformat()}" if end else ""
         line = v.claim_dicts[i]["line"]
@@ -407,17 +431,18 @@ def _timeline(v: _FileView) -> str:
         cls = "pt bad" if bad else "pt"
         g = [f'<a class="{cls}" href="#{fid}-c{i}" data-claim="{i}"><title>{esc(title)}</title>']
         if end:
-            g.append(f'<rect x="{x0}" y="{axis_y - 4}" width="{max(2.0, x(end) - x0)}" height="8" rx="2"/>')
+            g.append(f'<rect x="{x0}" y="{axis_y - 4}" width="{max(2.0, round(x(end) - x0, 1))}" height="8" rx="2"/>')
         g.append(f'<line class="stem" x1="{x0}" y1="{ly + 4}" x2="{x0}" y2="{axis_y}"/>')
         if bad:
             g.append(f'<path class="mark" d="M{x0 - 6} {axis_y - 6} l12 12 m0 -12 l-12 12"/>')
         else:
             g.append(f'<circle class="mark" cx="{x0}" cy="{axis_y}" r="5"/>')
         cross = "\u2716 " if bad else ""
-        g.append(f'<text x="{x0 + 4}" y="{ly}">{cross}{esc(label)}</text></a>')
+        tx, anchor = (x0 - 4, "end") if anchor_end else (x0 + 4, "start")
+        g.append(f'<text x="{tx}" y="{ly}" text-anchor="{anchor}">{cross}{esc(label)}</text></a>')
         svg.append("".join(g))
     svg.append("</svg>")
-    return head + "".join(svg) + "</figure>"
+    return "".join(svg)
 
 
 # -- claims table -----------------------------------------------------------------------
@@ -669,6 +694,7 @@ svg.tl .pt.bad .stem{stroke:var(--err)}
 svg.tl .pt.bad .mark{stroke:var(--err);stroke-width:3;fill:none}
 svg.tl .pt.bad rect{fill:var(--err)}
 svg.tl a:focus{outline:none}
+.zoom-caption{margin:.6rem 0 0;font-size:.85rem}
 svg.tl a:focus text{text-decoration:underline;font-weight:bold}
 /* claims table */
 .claims-wrap h3{font-size:1rem}
@@ -765,12 +791,16 @@ JS = r"""
     function key(row,col){var c=row.cells[col];var k=c.getAttribute('data-sort');return k===null?c.textContent:k;}
     function sortBy(col,asc){
       var tb=table.tBodies[0],rows=Array.prototype.slice.call(tb.rows);
+      function isNum(v){return v!==''&&!isNaN(+v)&&isFinite(+v);}
       rows.sort(function(a,b){
-        var x=key(a,col),y=key(b,col),nx=parseFloat(x),ny=parseFloat(y),r;
-        if(x!==''&&y!==''&&!isNaN(nx)&&!isNaN(ny)&&String(nx)===x.trim()&&String(ny)===y.trim())r=nx-ny;
-        else if(x===''||y==='')r=(x==='')-(y==='');
-        else r=x.localeCompare(y,undefined,{numeric:true,sensitivity:'base'});
-        if(!asc&&x!==''&&y!=='')r=-r;
+        var x=key(a,col).trim(),y=key(b,col).trim(),r;
+        if(x===''||y==='')r=(x==='')-(y==='');  /* empty cells last, either way */
+        else{
+          var xn=isNum(x),yn=isNum(y);
+          if(xn&&yn)r=(+x)-(+y);else if(xn!==yn)r=xn?-1:1;
+          else r=x.localeCompare(y,undefined,{numeric:true,sensitivity:'base'});
+          if(!asc)r=-r;
+        }
         return r||(+a.getAttribute('data-pos'))-(+b.getAttribute('data-pos'));
       });
       for(var i=0;i<rows.length;i++)tb.appendChild(rows[i]);
