@@ -251,13 +251,18 @@ def _option_value(ctx: _Ctx, key: str, value: Any, default: Any) -> Any:
             raise ctx.fail(key, f"expected a number of zero or more, not {value}")
         return float(value)
     if isinstance(default, str):
+        # an empty default means "unset"; such options may also take a list of strings
+        if isinstance(value, list) and not default and all(isinstance(v, str) for v in value):
+            return value
         if not isinstance(value, str):
             raise ctx.fail(key, f"expected a string, not {_describe(value)}")
         return value
     if isinstance(default, (list, tuple)):
+        if isinstance(value, str):
+            return [value]
         if not isinstance(value, list):
             raise ctx.fail(key, f"expected a list, not {_describe(value)}")
-        return tuple(value)
+        return value
     if isinstance(default, dict):
         if not isinstance(value, dict):
             raise ctx.fail(key, f"expected a table, not {_describe(value)}")
@@ -289,13 +294,17 @@ def from_mapping(data: Mapping[str, Any], *, source: str = "command line", root:
         from numcheck.rules import packs as packmod
         raw, value = get["packs"]
         idents = []
+        policy_paths: list[str] = []
         for ref in _str_list(ctx, raw, value):
             try:
                 pack = packmod.load_pack(ref, root or None)
             except packmod.PackError as exc:
                 raise ctx.fail(raw, str(exc)) from None
-            if pack.kind == "rules" or pack.kind == "source-policy":
+            if pack.kind == "rules":
                 idents.append(pack.ident)
+            elif pack.kind == "source-policy":  # read by SRC003 (its source_policy option)
+                idents.append(pack.ident)
+                policy_paths.append(pack.path)
             else:
                 raise ctx.fail(raw, f"{ref!r} is a {pack.kind} pack; only rules and "
                                     "source-policy packs can be named here")
@@ -382,6 +391,16 @@ def from_mapping(data: Mapping[str, Any], *, source: str = "command line", root:
                 opts[name] = _option_value(ctx, f"{where}.{okey}", oval, r.options[name])
                 origins[f"options.{r.code}.{name}"] = source
         changes["options"] = options
+
+    if "packs" in get and policy_paths and registry.get("SRC003") is not None:
+        r = registry.get("SRC003")
+        if "source_policy" in r.options:
+            opts = options.setdefault("SRC003", {})
+            given = opts.get("source_policy") or []
+            given = [given] if isinstance(given, str) else list(given)
+            opts["source_policy"] = given + [p for p in policy_paths if p not in given]
+            origins.setdefault("options.SRC003.source_policy", source)
+            changes["options"] = options
 
     for key, (raw, _) in get.items():
         fld = KEYS[key]

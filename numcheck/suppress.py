@@ -58,12 +58,12 @@ _BODY = re.compile(r"^\s*(?P<verb>[A-Za-z][\w-]*)?\s*(?P<rest>.*?)\s*$", re.S)
           "that suppressions keep meaning something. Codes of rules that are not enabled "
           "for the file are not reported. Runs after every other rule."),
       fires=(
-          "The council met on Tuesday to discuss the library. <!-- numcheck: ignore -->",
-          "[numcheck: ignore-next-line]\nThe mayor opened the new library on Tuesday.",
+          "The council met to discuss the new library. <!-- numcheck: ignore -->",
+          "[numcheck: ignore-next-line SRC001]\nThe mayor opened the new library in the spring.",
       ),
       quiet=(
           "The clinic treated 4,500 patients last year. <!-- numcheck: ignore SRC001 -->",
-          "The council met on Tuesday to discuss the library.",
+          "The council met to discuss the new library.",
       ))
 def _nc001(ctx) -> Iterator[Finding]:  # the work is done in apply_suppressions
     return iter(())
@@ -82,7 +82,7 @@ def _nc001(ctx) -> Iterator[Finding]:  # the work is done in apply_suppressions
       quiet=(
           "The clinic treated 4,500 patients last year. "
           "<!-- numcheck: ignore SRC001 -- figure from our own survey -->",
-          "The council met on Tuesday to discuss the library.",
+          "The council met to discuss the new library. [numcheck: ignore-next-line TIM]",
       ))
 def _nc002(ctx) -> Iterator[Finding]:
     return iter(())

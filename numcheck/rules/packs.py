@@ -8,7 +8,7 @@ A pack is a TOML file.  Its ``[pack]`` header names it and says what it holds::
     description = "..."
 
 * ``rules`` packs hold ``[[rule]]`` tables, each of one *rule kind*:
-  ``forbid``, ``substitute``, ``require`` or ``source-policy`` (schemas below and in
+  ``forbid``, ``substitute`` or ``require`` (schemas below and in
   docs/configuration.md).  Their rules are registered like built-in rules (code,
   name, severity, summary, examples) but run only when the pack is enabled: named
   in the config's ``packs = [...]``, or one of its rules named in ``select`` /
@@ -17,8 +17,10 @@ A pack is a TOML file.  Its ``[pack]`` header names it and says what it holds::
   phrases, currency names): :func:`vocabulary` returns their contents.  A file in
   ``rules/`` without a ``[pack]`` header and without ``[[rule]]`` tables is a
   vocabulary pack.
-* ``source-policy`` packs are lists of sources with policies, read by SRC003
-  through :func:`data_packs`.
+* ``source-policy`` packs are lists of sources with policies (marks such as
+  ``state-run media`` with names and patterns, and ``require_corroboration`` /
+  ``flag`` lists), in the schema of ``rules/policies.toml``.  SRC003 reads them:
+  naming one in ``packs`` adds it to SRC003's ``source_policy`` option.
 
 The home of built-in packs is the top-level ``rules/`` folder (installed as the
 package ``numcheck.packs``).  User regular expressions are compiled with
@@ -44,7 +46,7 @@ from numcheck.safe_regex import RegexError, compile_pattern, expand
 import numcheck.suppress  # noqa: F401,E402  (registers NC rules)
 
 PACK_KINDS = ("rules", "vocabulary", "source-policy")
-RULE_KINDS = ("forbid", "substitute", "require", "source-policy")
+RULE_KINDS = ("forbid", "substitute", "require")
 CLAIM_KINDS = ("money", "percent", "count", "measure", "number", "date", "time", "duration", "set")
 SOURCE_KINDS = ("named", "reference", "vague", "any", "none")
 RESERVED_PREFIXES = ("CUR", "TIM", "FIG", "SRC", "NC")
@@ -60,19 +62,16 @@ _KIND_KEYS = {
     "substitute": {"pattern", "replacement"},
     "require": {"claim", "min-value", "max-value", "noun", "sentence", "text",
                 "currency", "source", "source-matches"},
-    "source-policy": {"claim", "sources", "sources-matching"},
 }
 _PLACEHOLDERS = {
     "forbid": {"match"},
     "substitute": {"match", "replacement"},
     "require": {"claim", "value", "noun", "source", "currency"},
-    "source-policy": {"claim", "value", "noun", "source"},
 }
 _DEFAULT_MESSAGES = {
     "forbid": "'{match}' should not appear",
     "substitute": "house style: write '{replacement}', not '{match}'",
     "require": "'{claim}' does not meet the requirement of this rule",
-    "source-policy": "'{claim}' is attributed to {source}, a source under a policy",
 }
 
 # ISO 4217-style codes or dollars with a country prefix: an unambiguous currency
@@ -160,6 +159,8 @@ def pack_kind(data: Mapping[str, Any]) -> str:
         return str(header["kind"])
     if "rule" in data:
         return "rules"
+    if "mark" in data or "require_corroboration" in data or "flag" in data:
+        return "source-policy"  # the shape SRC003 reads (rules/policies.toml)
     return "vocabulary"
 
 
@@ -341,16 +342,6 @@ def _build_rule(pack: Pack, index: int, spec: dict[str, Any], previous: set[str]
         source_pat = (_pattern(display, where, "source-matches", needs["source-matches"], ignore_case)
                       if "source-matches" in needs else None)
         func = _require_rule(claim_filter, message, needs.get("currency"), source_kinds, source_pat)
-    else:  # source-policy
-        claim_filter = _claim_filter(display, where, {"claim": spec.get("claim", "figure")},
-                                     ignore_case, options)
-        names = _str_list(display, where, "sources", spec.get("sources", []))
-        if not names and "sources-matching" not in spec:
-            raise PackError(f"{display}: {where}: a source-policy rule needs 'sources' or 'sources-matching'")
-        pats = [compile_pattern(r"\b" + re.escape(n) + r"\b", True) for n in names]
-        if "sources-matching" in spec:
-            pats.append(_pattern(display, where, "sources-matching", spec["sources-matching"], ignore_case))
-        func = _policy_rule(claim_filter, message, pats)
 
     return Rule(code=code, name=name, severity=severity, summary=summary.strip(),
                 description=(description or summary).strip(), fires=fires, quiet=quiet,
@@ -518,16 +509,6 @@ def _require_rule(accept, message: str, currency: str | None, source_kinds: tupl
                                                        or source_pat.matches(src.name)):
                         ok = False
             if not ok:
-                yield ctx.finding(c.start, c.end, _fmt(message, **_fields(c)))
-    return run
-
-
-def _policy_rule(accept, message: str, pats):
-    def run(ctx: RuleContext) -> Iterator[Finding]:
-        for c in ctx.claims:
-            if c.source is None or not accept(ctx, c):
-                continue
-            if any(p.matches(c.source.text) or p.matches(c.source.name) for p in pats):
                 yield ctx.finding(c.start, c.end, _fmt(message, **_fields(c)))
     return run
 
