@@ -603,6 +603,8 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     c.extra["by_tense"] = True
     tense = ctx.tense(m.start(), m.end())
     c.extra["tense"] = tense
+    if re.search(r"\b(?:until|till|to)\s+(?:[\d:.apmGMTUC ]+\s+)?$", ctx.before(m.start(), 30)):
+        tense = "present"  # "postponed until Saturday": the nearer one, whichever side
 
     def res(ref: dt.date) -> tuple:
         back = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
@@ -722,9 +724,11 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
         # "two year" without a hyphen and without plural is usually a typo or part of a compound; accept
         pass
     c = _Cand(m.start(), m.end(), "duration", prio=3)
+    if m.group("q") and m.group("the"):
+        c.start = m.start("the")  # "over the past year": a preposition, not a qualifier
     c.value, c.unit = n, unit
     c.timex = _dur_timex(n, unit)
-    q = (m.group("q") or "").lower()
+    q = (m.group("q") or "").lower() if c.start == m.start() else ""
     q = " ".join(q.split())
     if q in _QUAL_MOD:
         c.extra["mod"] = _QUAL_MOD[q]
@@ -933,7 +937,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(rf"(?:(?P<wd>{_WDA}),?\s+)?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
          rf"(?:,?\s+{_YEAR4})?"), _full_date),
     (_rx(rf"(?<![\w.])(?P<mon>{_MON}),?\s+(?:of\s+)?(?:{_YEAR4}|['’](?P<yy>\d\d)(?![\ds]))"), _month_year),
-    (_rx(r"(?<![\w$£€¥.,#/:'’-])(?P<year>[12]\d{3})(?![\w%]|[.,]\d|-\d\d-)"), _year),
+    (_rx(r"(?:(?<=[Mm]id-)|(?<![\w$£€¥.,#/:'’-]))(?P<year>[12]\d{3})(?![\w%]|[.,]\d|-\d\d-)"), _year),
     (_rx(r"(?<![\w$£€¥])['’](?P<yy>\d\d)(?![\d%s]|[.,]\d)"), _apos_year),
     (_rx(r"(?:[Tt]he\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s]?)?(?<![\d,.])(?P<dec>1\d{2}0|20\d0)['’]?s(?![\w])"),
      _decade),
@@ -1007,14 +1011,30 @@ def _apply_mod(c: _Cand, mod: str) -> None:
     c.extra["mod"] = mod
     if c.ds is None or c.de is None:
         return
-    span = (c.de - c.ds).days + 1
+    ds, de = c.ds, c.de
+    if (ds.month, ds.day, de.month, de.day) == (1, 1, 12, 31):
+        years = de.year - ds.year + 1
+        if years >= 3:   # decades, centuries: early = first 40%, mid = 30-70%, late = last 30%
+            cut = {"START": (0, 0.4), "MID": (0.3, 0.7), "END": (0.7, 1.0)}[mod]
+            y0 = ds.year + int(round(years * cut[0]))
+            y1 = ds.year + int(round(years * cut[1])) - 1
+            c.ds, c.de = dt.date(y0, 1, 1), dt.date(max(y0, y1), 12, 31)
+        else:            # a year: January-April, May-August, September-December
+            a, b = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
+            c.ds, c.de = dt.date(ds.year, a, 1), cal.month_iv(de.year, b)[1]
+        return
+    if ds.day == 1 and ds.year == de.year and ds.month == de.month:   # a month: 1-10, 11-20, 21-end
+        a, b = {"START": (1, 10), "MID": (11, 20), "END": (21, de.day)}[mod]
+        c.ds, c.de = ds.replace(day=a), ds.replace(day=b)
+        return
+    span = (de - ds).days + 1
     third = max(span // 3, 1)
     if mod == "START":
-        c.de = c.ds + dt.timedelta(days=third - 1)
+        c.de = ds + dt.timedelta(days=third - 1)
     elif mod == "END":
-        c.ds = c.de - dt.timedelta(days=third - 1)
+        c.ds = de - dt.timedelta(days=third - 1)
     elif mod == "MID":
-        c.ds, c.de = c.ds + dt.timedelta(days=third), c.de - dt.timedelta(days=third)
+        c.ds, c.de = ds + dt.timedelta(days=third), de - dt.timedelta(days=third)
 
 
 # ---------------------------------------------------------------------------
