@@ -77,8 +77,11 @@ def page(browser):
 
 
 def produce(tmp_path: Path, article: Path) -> tuple[Path, dict, dict]:
-    """Write the HTML page, the JSON report and the JSON claims for one article."""
+    """Write the HTML page, the JSON report and the JSON claims for one article
+    (named relative to the project, as a user in it would name it)."""
     from numcheck import runner
+
+    article = article.relative_to(ROOT)
 
     html_out = tmp_path / (article.stem + ".html")
     json_out = tmp_path / (article.stem + ".json")
@@ -191,6 +194,11 @@ def check_page(page, html_path: Path, report: dict, claims: dict) -> None:
         text = page.evaluate("j => Array.from(document.querySelectorAll(`mark.f[data-finding='${j}']`))"
                              ".map(e => e.textContent).join('')", j)
         assert text == f["text"], (f["code"], text, f["text"])
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch):
+    monkeypatch.chdir(ROOT)
 
 
 def test_sample_article(page, tmp_path):

@@ -310,8 +310,10 @@ def _list_items(dom: Node) -> list[Node]:
 
 
 def finding_list(dom: Node) -> list[dict]:
+    """The side list of the first (or only) file, as the JSON report's fields."""
+    ol = dom if dom.tag == "ol" else dom.find_all("ol", cls="findings")[0]
     out = []
-    for li in dom.find_all("ol", cls="findings")[0].children:
+    for li in ol.children:
         if not isinstance(li, Node):
             continue
         msg = li.find_all("span", cls="msg")[0].text
@@ -417,3 +419,41 @@ def test_runner_writes_the_page(tmp_path):
     assert "Qassem Soleimani" in art.text
     assert not art.text.startswith("date 2023")  # the date line is metadata, not prose
     assert "published 2023-12-27" in dom.find_all("p", cls="meta")[0].text
+
+
+ARTICLES = sorted(p for p in Path("/work/shared/fixtures-dev").glob("*.*") if p.suffix in (".txt", ".md", ".html")) \
+    + [ROOT / "fixtures" / "seed-article.txt"] + sorted((ROOT / "fixtures" / "review").glob("*.*"))
+
+
+@pytest.mark.skipif(not ARTICLES, reason="no articles to render")
+def test_real_articles_highlight_exactly():
+    """Plain text, Markdown and HTML articles through the real pipeline: every claim and
+    finding highlight holds exactly the analysed characters, and the list matches JSON."""
+    from numcheck.runner import Job, process_file
+
+    results = tuple(process_file(Job(path=str(p), command="check", published=None, published_until=None,
+                                     config_path=None)) for p in ARTICLES)
+    report = Report(results)
+    dom = parse(render_page(report))
+    sections = dom.find_all("section", cls="file")
+    assert len(sections) == len(results)
+    assert finding_list_all(dom) == json_findings(report)
+    for fr, sec in zip(results, sections):
+        if fr.error:
+            assert fr.error in sec.find_all("p", cls="error")[0].text
+            continue
+        text = fr.document.text
+        claims = {}
+        for n in sec.find_all("span", cls="c"):
+            claims[n.attrs["data-claim"]] = claims.get(n.attrs["data-claim"], "") + n.text
+        assert claims == {str(i): c.text for i, c in enumerate(fr.claims)}
+        for i, c in enumerate(fr.claims):
+            assert c.text == text[c.start:c.end]
+        marks = {}
+        for n in sec.find_all("mark", cls="f"):
+            marks[n.attrs["data-finding"]] = marks.get(n.attrs["data-finding"], "") + n.text
+        assert marks == {str(j): text[loc.finding.start:loc.finding.end] for j, loc in enumerate(fr.findings)}
+
+
+def finding_list_all(dom: Node) -> list[dict]:
+    return [item for ol in dom.find_all("ol", cls="findings") for item in finding_list(ol)]

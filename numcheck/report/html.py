@@ -694,7 +694,7 @@ svg.tl .pt.bad .stem{stroke:var(--err)}
 svg.tl .pt.bad .mark{stroke:var(--err);stroke-width:3;fill:none}
 svg.tl .pt.bad rect{fill:var(--err)}
 svg.tl a:focus{outline:none}
-.zoom-caption{margin:.6rem 0 0;font-size:.85rem}
+.zoom-caption{margin:.6rem 0 0;font:.85rem system-ui,sans-serif}
 svg.tl a:focus text{text-decoration:underline;font-weight:bold}
 /* claims table */
 .claims-wrap h3{font-size:1rem}
