@@ -293,11 +293,14 @@ def format_like(value: float, like: Claim, currency: str) -> str:
             scale_word = {1e12: "tn", 1e9: "bn", 1e6: "m", 1e3: "k"}.get(mult, "")
             if not scale_word:
                 mult = 1.0
-    if mult >= 1 and value / mult < 0.1 and value >= 1e6:
+    if mult >= 1e6 and value / mult < 1 and value >= 1e6:
         # the expected value is far below the stated scale: pick a fitting one
-        for word, factor in (("bn", 1e9), ("m", 1e6)):
-            if value >= factor:
-                scale_word, mult = word, factor
+        words = {"billion": "million", "bn": "m", "b": "m", "trillion": "billion", "tn": "bn",
+                 "trn": "bn"}
+        for factor in (1e9, 1e6):
+            if value >= factor and factor < mult:
+                scale_word, mult = (words.get(scale_word.lower(), "m") if factor == mult / 1000
+                                    else ("bn" if factor == 1e9 else "m")), factor
                 break
     if mult >= 1 and value / mult >= 1000:
         for word, factor in (("tn", 1e12), ("bn", 1e9), ("m", 1e6)):
@@ -315,8 +318,8 @@ def format_like(value: float, like: Claim, currency: str) -> str:
 
 
 def format_rate(base: str, quote: str, value: float) -> str:
-    """``1 GBP = 1.2525 USD``, turned round when the rate is below 1 (``1 USD = 137.87 JPY``)."""
-    if value < 1:
+    """``1 GBP = 1.2525 USD``, turned round when the rate is below 0.5 (``1 USD = 137.87 JPY``)."""
+    if value < 0.5:
         base, quote, value = quote, base, 1 / value
     return f"1 {base} = {value:.4f} {quote}" if value < 10 else f"1 {base} = {value:,.2f} {quote}"
 
@@ -325,8 +328,11 @@ def _pct(stated: float, expected: float) -> str:
     if expected == 0:
         return "n/a"
     p = (stated - expected) / expected * 100
-    if abs(p) >= 1000:
-        return f"x{stated / expected:,.0f}" if stated > expected else f"/{expected / stated:,.0f}"
+    ratio = stated / expected
+    if ratio >= 10:
+        return f"{ratio:,.0f} times too large"
+    if 0 < ratio <= 0.1:
+        return f"{1 / ratio:,.0f} times too small"
     return f"{p:+.0f}%"
 
 
@@ -362,40 +368,36 @@ def fits(a: Claim, b: Claim, rate_low: float, rate_high: float, tol: float) -> b
 
 def _hints(a: Claim, b: Claim, base: str, quote: str, rate: float, tol: float, on: dt.date | None,
            rates) -> list[str]:
-    """Name the likely slip: a scale confusion, an inverted rate, another currency's rate."""
-    notes: list[str] = []
+    """Name the likely slip: a scale confusion, an unconverted copy, an inverted
+    rate, the rate of another major currency.  Matches are tight (2% beyond
+    rounding) so that a coincidence is not offered as an explanation."""
     if not a.value or not b.value:
-        return notes
-    expected = a.value * rate
-    for factor, what in ((1e3, "thousand-fold (billion/million or million/thousand confused)"),
-                         (1e6, "a millionfold (a lost 'm' or 'bn')"),
-                         (100, "a hundredfold (cents or a crore/lakh slip?)")):
+        return []
+    tight = min(tol, 0.02)
+    for factor, what in ((1e3, "a factor of 1,000 (billion and million, or million and thousand, confused?)"),
+                         (1e6, "a factor of a million (a lost 'm' or 'bn'?)"),
+                         (100, "a factor of 100 (cents, or a crore/lakh slip?)")):
         for f in (factor, 1 / factor):
             if fits(a, b, rate * f, rate * f, tol):
-                notes.append(f"the stated figure is off by {what}")
-                break
-        if notes:
-            return notes
-    if base != quote and fits(a, b, 1 / rate, 1 / rate, tol):
-        notes.append(f"the stated figure matches the rate applied the wrong way round "
-                     f"({_sig(a.value)} / {rate:.4g} instead of x {rate:.4g})")
-        return notes
+                return [f"the stated figure is off by {what}"]
+    if base != quote and fits(a, b, 1 / rate, 1 / rate, tight):
+        return [f"the stated figure matches the rate applied the wrong way round "
+                f"({a.text} / {rate:.4f} instead of x {rate:.4f})"]
     if on is not None and rates is not None:
-        for other in ("EUR", "GBP", "USD", "JPY", "CNY", "CHF"):
+        for other in ("EUR", "GBP", "USD"):
             if other in (base, quote):
                 continue
             q = rates.rate(other, quote, on)
-            if q is not None and fits(a, b, q.value, q.value, tol):
-                notes.append(f"the stated figure matches the {other} rate ({format_rate(other, quote, q.value)}): "
-                             f"was the amount treated as {other}?")
-                return notes
+            if q is not None and abs(q.value / rate - 1) > 0.05 and fits(a, b, q.value, q.value, tight):
+                return [f"the stated figure matches the {other} rate ({format_rate(other, quote, q.value)}): "
+                        f"was the amount converted as if it were in {other}?"]
             q = rates.rate(base, other, on)
-            if q is not None and fits(a, b, q.value, q.value, tol):
-                notes.append(f"the stated figure matches a conversion into {other} "
-                             f"({format_rate(base, other, q.value)}), not {quote}")
-                return notes
-    del expected
-    return notes
+            if q is not None and fits(a, b, q.value, q.value, tight):
+                return [f"the stated figure matches a conversion into {other} "
+                        f"({format_rate(base, other, q.value)}), not {quote}"]
+    if base != quote and fits(a, b, 1.0, 1.0, tight / 2) and not (0.9 < rate < 1.1):
+        return [f"the stated figure is the {base} amount copied unconverted, as if 1 {base} = 1 {quote}"]
+    return []
 
 
 _COMPARISON_RE = re.compile(
@@ -490,7 +492,7 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
         msg = (f"{orig.text} is about {format_like(expected, eq, quote)} at the ECB rate of "
                f"{found.date_used.isoformat()} ({format_rate(base, quote, qv)}), not {eq.text} "
                f"({_pct(eq.value, expected)})")
-        notes = _hints(orig, eq, base, quote, qv, tol, found.date_used, rates)
+        notes = [] if retail else _hints(orig, eq, base, quote, qv, tol, found.date_used, rates)
     if len(readings) > 1:
         notes = [f"reading the bare $ as {quote}; no other dollar used in the document fits either"] + notes
     if retail:

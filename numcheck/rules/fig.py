@@ -667,4 +667,9 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
         off = f" ({(b.value - expected) / expected * 100:+.0f}%)" if b.unit not in _TEMPERATURES and expected \
             else f" ({b.value - expected:+.1f} degrees)"
         yield ctx.finding(min(a.start, b.start), max(a.end, b.end),
-                          f"{a.text} is {_sig(expected)} {_unit_words(b)}, not {b.text}{off}")
+                          f"{a.text} is {_sig(expected)}{_unit_sep(b)}{_unit_words(b)}, not {b.text}{off}")
+
+
+def _unit_sep(c: Claim) -> str:
+    m = re.search(r"\d(\s*)[^\d\s,.]", c.text)
+    return m.group(1) if m else " "
