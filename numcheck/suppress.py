@@ -289,6 +289,9 @@ def apply_suppressions(analysis: "Analysis", findings: Iterable[Finding], config
         severity = config.severity_of(code, r.severity)
         for ostart, oend, message, comment in make(parsed, active):
             start, end = _text_anchor(doc, ostart, oend)
+            line = doc.line_col(ostart)[0]
+            if doc.position(start, end)[0] != line:  # comment dropped from the text: say where
+                message = f"{message} (comment on line {line})"
             kept.append(Finding(code=r.code, name=r.name, severity=severity, message=message,
                                 start=start, end=end, fingerprint_text=comment))
     return kept
