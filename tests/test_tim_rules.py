@@ -1,0 +1,245 @@
+"""TIM001-TIM006: each rule fires on realistic sentences and stays quiet on their correct twins."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import numcheck
+from numcheck import rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "fixtures-dev"
+
+
+def tim(text: str, published: str | None = None, until: str | None = None) -> list:
+    if until:
+        from numcheck.config import DEFAULT
+        from numcheck.engine import check_document
+        from numcheck.readers import read_text
+        doc = read_text(text, published=dt.date.fromisoformat(published), published_until=dt.date.fromisoformat(until))
+        res = check_document(doc, DEFAULT)
+    else:
+        res = numcheck.check(text, published=published)
+    return [loc for loc in res.findings if loc.code.startswith("TIM")]
+
+
+def codes(text: str, published: str | None = None, until: str | None = None) -> list[str]:
+    return [loc.code for loc in tim(text, published, until)]
+
+
+def messages(text: str, code: str, published: str | None = None) -> list[str]:
+    return [loc.finding.message for loc in tim(text, published) if loc.code == code]
+
+
+# -- registry and examples ------------------------------------------------------
+
+def _tim_rules():
+    return [r for r in rules.all_rules() if r.code.startswith("TIM")]
+
+
+def test_all_six_rules_registered_with_examples():
+    got = {r.code: r for r in _tim_rules()}
+    assert sorted(got) == [f"TIM00{i}" for i in range(1, 7)]
+    sev = {"TIM001": "error", "TIM002": "error", "TIM003": "warning", "TIM004": "error", "TIM005": "error",
+           "TIM006": "warning"}
+    for code, r in got.items():
+        assert r.severity == sev[code]
+        assert r.fires and r.quiet and r.description
+
+
+@pytest.mark.parametrize("rule_code,kind,example", [
+    (r.code, kind, ex) for r in rules.all_rules() if r.code.startswith("TIM")
+    for kind, exs in (("fires", r.fires), ("quiet", r.quiet)) for ex in exs
+])
+def test_rule_examples(rule_code, kind, example):
+    got = [loc.code for loc in numcheck.check(example).findings]
+    assert (rule_code in got) == (kind == "fires"), got
+
+
+# -- TIM001 ---------------------------------------------------------------------
+
+def test_tim001_weekday_checked_with_the_calendar():
+    # 4 July 2026 falls on a Saturday (checked independently below)
+    assert dt.date(2026, 7, 4).weekday() == 5
+    assert codes("The parade was held on Friday, July 4, 2026, city officials said.", "2026-07-10") == ["TIM001"]
+    assert codes("The parade was held on Saturday, July 4, 2026, city officials said.", "2026-07-10") == []
+    msg = messages("The parade was held on Friday, July 4, 2026.", "TIM001", "2026-07-10")[0]
+    assert "Saturday" in msg and "Friday" in msg and "July 4, 2026" in msg
+
+
+def test_tim001_without_publication_date_still_checks_full_dates():
+    assert dt.date(2019, 3, 3).weekday() == 6 and dt.date(2024, 3, 3).weekday() == 6
+    assert "TIM001" in codes("The vote took place on Monday, 3 March 2019.")
+    assert "TIM001" not in codes("The vote took place on Sunday, 3 March 2019.")
+    assert "TIM001" in codes("The vote took place on Monday, 3 March 2024.")
+
+
+def test_tim001_year_less_date_uses_publication_year():
+    assert "TIM001" in codes("Markets closed on Monday, Jan. 2 for the holiday.", "2024-01-05")
+    assert "TIM001" not in codes("Markets closed on Tuesday, Jan. 2 for the holiday.", "2024-01-05")
+
+
+def test_tim001_quiet_for_weekday_alone():
+    assert codes("Markets closed on Monday for the holiday.", "2024-01-05") == []
+
+
+# -- TIM002 ---------------------------------------------------------------------
+
+def test_tim002_leap_years():
+    assert "TIM002" in codes("The treaty was signed on 29 February 1900.")  # 1900 was not a leap year
+    assert "TIM002" not in codes("The treaty was signed on 29 February 2000.")
+    assert "TIM002" in codes("The treaty was signed on Feb. 30, 2012.")
+
+
+def test_tim002_year_less_feb_29_in_common_year():
+    assert "TIM002" in codes("The deadline passed on Feb. 29, officials said.", "2023-03-10")
+    assert "TIM002" not in codes("The deadline passed on Feb. 29, officials said.", "2024-03-10")
+
+
+def test_tim002_iso_day_zero():
+    assert "TIM002" in codes("The log entry reads 2021-06-00.")
+
+
+# -- TIM003 ---------------------------------------------------------------------
+
+def test_tim003_past_tense_event_after_publication():
+    assert codes("The ship sank on Nov. 21, 2025, the coastguard said.", "2025-11-03") == ["TIM003"]
+
+
+def test_tim003_quiet_for_future_and_conditional():
+    for text in ("The ship is expected to dock on Nov. 21, 2025, the coastguard said.",
+                 "The ship will dock on Nov. 21, 2025.",
+                 "The company plans to launch the ship on Nov. 21, 2025.",
+                 "The ship would dock on Nov. 21, 2025, if the weather holds."):
+        assert codes(text, "2025-11-03") == [], text
+
+
+def test_tim003_quiet_before_publication_and_for_postponements():
+    assert codes("The ship sank on Oct. 21, 2025, the coastguard said.", "2025-11-03") == []
+    assert codes("The hearing was adjourned until Nov. 21, 2025.", "2025-11-03") == []
+
+
+def test_tim003_with_date_range_needs_date_after_range_end():
+    text = "The ship sank on Nov. 21, 2025, the coastguard said."
+    assert codes(text, "2025-11-01", until="2025-12-31") == []
+    assert codes(text, "2025-10-01", until="2025-11-10") == ["TIM003"]
+
+
+def test_tim003_quiet_without_publication_date():
+    assert codes("The ship sank on Nov. 21, 2025, the coastguard said.") == []
+
+
+# -- TIM004 ---------------------------------------------------------------------
+
+def test_tim004_ago_against_stated_year():
+    assert codes("The factory was built twelve years ago, in 1998, by the state.", "2021-05-05") == ["TIM004"]
+    assert codes("The factory was built twelve years ago, in 2009, by the state.", "2021-05-05") == []
+    # years agree within +-1
+    assert codes("The factory was built twelve years ago, in 2010, by the state.", "2021-05-05") == []
+    msg = messages("The factory was built twelve years ago, in 1998, by the state.", "TIM004", "2021-05-05")[0]
+    assert "2009" in msg and "1998" in msg
+
+
+def test_tim004_span_after_an_anchor():
+    assert "TIM004" in codes("In 2020, three decades after the 1975 election, the party split.", "2024-01-01")
+    assert "TIM004" not in codes("In 2005, three decades after the 1975 election, the party split.", "2024-01-01")
+
+
+def test_tim004_days_after_must_be_exact():
+    t = "Rescuers reached the village on June 9, 2022, two days after the quake struck on June 6, 2022."
+    assert "TIM004" in codes(t, "2022-06-20")
+    assert "TIM004" not in codes(t.replace("June 9", "June 8"), "2022-06-20")
+
+
+def test_tim004_ages():
+    t = "Okafor, 61, who founded the bank in 1990 at the age of 28, will step down."
+    # 28 + (2023 - 1990) = 61; 28 + (2024 - 1990) = 62, within a year of 61; 55 agrees with neither
+    assert "TIM004" not in codes(t, "2024-02-01")
+    assert "TIM004" not in codes(t, "2023-02-01")
+    assert "TIM004" in codes(t.replace("61", "55"), "2023-02-01")
+    msg = messages(t.replace("61", "55"), "TIM004", "2023-02-01")[0]
+    assert "61" in msg and "55" in msg
+
+
+def test_tim004_span_told_as_finished_before_it_ends():
+    t = "A ten-year survey of the reef begun in 2020 found that coral cover had halved."
+    assert codes(t, "2024-09-01") == ["TIM004"]
+    assert codes(t.replace("2020", "2014"), "2024-09-01") == []
+    assert codes("A ten-year survey of the reef begun in 2020 will report in 2030.", "2024-09-01") == []
+
+
+def test_tim004_since():
+    assert "TIM004" in codes("She has run the charity for seven years, since 2010.", "2024-04-01")
+    assert "TIM004" not in codes("She has run the charity for fourteen years, since 2010.", "2024-04-01")
+
+
+def test_tim004_quiet_without_endpoints():
+    assert codes("The project took three years and cost the city dearly.", "2024-04-01") == []
+
+
+# -- TIM005 ---------------------------------------------------------------------
+
+def test_tim005_wrong_order():
+    assert "TIM005" in codes("The museum reopened in 2016, following the 2018 renovation.", "2024-01-01")
+    assert "TIM005" in codes("Prices peaked in August 2022, leading up to the July 2022 election.", "2024-01-01")
+    assert "TIM005" in codes("Before the March 2021 vote, turnout fell in April 2021.", "2024-01-01")
+
+
+def test_tim005_right_order_and_overlap_are_quiet():
+    assert codes("The museum reopened in 2019, following the 2018 renovation.", "2024-01-01") == []
+    assert codes("Prices peaked in June 2022, leading up to the July 2022 election.", "2024-01-01") == []
+    assert codes("The museum reopened in 2018, following the March 2018 renovation.", "2024-01-01") == []
+
+
+def test_tim005_quiet_when_other_date_is_in_another_clause():
+    t = "Diaz, who took office in 2015, has cut spending since 2019."
+    assert codes(t, "2024-01-01") == []
+
+
+# -- TIM006 ---------------------------------------------------------------------
+
+def test_tim006_once_per_document_at_first_with_count():
+    text = "The council met on Tuesday.\n\nIt said last week that rates would rise next year."
+    found = [loc for loc in tim(text) if loc.code == "TIM006"]
+    assert len(found) == 1
+    assert found[0].line == 1 and found[0].text == "Tuesday"
+    assert "3 relative dates" in found[0].finding.message
+
+
+def test_tim006_quiet_with_date_or_only_absolute_dates():
+    assert codes("The council met on Tuesday.", "2024-01-05") == []
+    assert codes("The council met on 4 January 2024.") == []
+
+
+# -- fixtures -------------------------------------------------------------------
+
+def _expected(folder: Path) -> dict:
+    data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _check_folder(folder: Path) -> None:
+    from numcheck.engine import check_document
+    from numcheck.readers import read_path
+
+    for name, exp in _expected(folder).items():
+        res = check_document(read_path(str(folder / name)))
+        got = {(loc.line, loc.code) for loc in res.findings if loc.code.startswith("TIM")}
+        want = [(e["line"], set(e["codes"])) for e in exp if any(c.startswith("TIM") for c in e["codes"])]
+        for line, cs in want:
+            assert any((line, c) in got for c in cs), f"{name}:{line} expected one of {cs}, got {sorted(got)}"
+        allowed = {(line, c) for line, cs in want for c in cs}
+        extra = got - allowed
+        assert not extra, f"{name}: unexpected {sorted(extra)}"
+
+
+def test_timeline_fixtures():
+    _check_folder(ROOT / "fixtures" / "timeline")
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev fixtures not present")
+def test_dev_fixtures_tim_findings():
+    _check_folder(DEV)
