@@ -56,13 +56,19 @@ def build_entries(result: "FileResult") -> tuple[list[Entry], list["Claim"]]:
         return (sentences[i].start, sentences[i].end) if sentences else (0, len(doc.text))
 
     tim = [loc for loc in result.findings if loc.code.startswith("TIM")]
+    used: set[int] = set()
+
+    def touches(loc, c) -> bool:
+        # a finding belongs to the claims at its ends (TIM005 spans two dates and the words between)
+        f = loc.finding
+        return c.start <= f.start < max(c.end, c.start + 1) or c.start < f.end <= c.end
+
     entries: list[Entry] = []
     unresolved: list[Claim] = []
     for c in result.claims:
         if not c.is_temporal:
             continue
-        problems = tuple(f"{loc.code} {loc.finding.message}" for loc in tim
-                         if loc.finding.start < max(c.end, c.start + 1) and c.start < loc.finding.end)
+        problems = tuple(f"{loc.code} {loc.finding.message}" for loc in tim if touches(loc, c))
         start, end = c.date_start, c.date_end
         note = ""
         if c.kind == "duration" and c.extra.get("resolved_start"):
@@ -80,7 +86,20 @@ def build_entries(result: "FileResult") -> tuple[list[Entry], list["Claim"]]:
         if c.relative and not note:
             note = f"relative: '{' '.join(c.text.split())}' resolved against the publication date"
         line = doc.position(c.start, c.end)[0]
+        used.update(i for i, loc in enumerate(tim) if touches(loc, c))
         entries.append(Entry(start, end, c, _label(start, end), note, line, sentence_of(c.start), problems))
+    # findings on something not drawn (an age, a span): show them at the nearest date of their sentence
+    for i, loc in enumerate(tim):
+        if i in used:
+            continue
+        sent = sentence_of(loc.finding.start)
+        near = [k for k, e in enumerate(entries) if e.sentence == sent]
+        if not near:
+            continue
+        k = min(near, key=lambda k: abs(entries[k].claim.start - loc.finding.start))
+        e = entries[k]
+        entries[k] = Entry(e.start, e.end, e.claim, e.label, e.note, e.line, e.sentence,
+                           e.problems + (f"{loc.code} {loc.finding.message}",))
     entries.sort(key=lambda e: (e.start, e.end, e.claim.start))
     return entries, unresolved
 
@@ -163,6 +182,10 @@ def render_timeline(results: "FileResult | Iterable[FileResult]", console: "Cons
             table.add_row(Text("◆", style="cyan"), Text(describe(pub), style="cyan"), "",
                           Text("── publication date ──", style="cyan"))
         console.print(table)
+        shown = {p for e in entries for p in e.problems}
+        for loc in result.findings:
+            if loc.code.startswith("TIM") and f"{loc.code} {loc.finding.message}" not in shown:
+                console.print(Text(f"  ✗ line {loc.line}: {loc.code} {loc.finding.message}", style="bold red"))
         if unresolved:
             console.print(Text(f"  unresolved ({len(unresolved)}):", style="yellow"))
             for c in unresolved:
