@@ -144,3 +144,13 @@ def test_action_base_for_pull_requests_and_missing_commits(action, repo):
                                           "CHANGED_ONLY": "true"}, tmp)
     assert proc.returncode == 0, proc.stderr
     assert out == {"base": ""}
+
+
+def test_example_workflow_uses_the_action():
+    wf = yaml.safe_load((ROOT / "docs" / "examples" / "numcheck.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["numcheck"]["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    assert steps[1]["uses"].split("@")[0].endswith("/numcheck")
+    assert wf["permissions"]["security-events"] == "write"
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(steps[1]["with"]) <= set(action["inputs"])
