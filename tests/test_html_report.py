@@ -457,3 +457,52 @@ def test_real_articles_highlight_exactly():
 
 def finding_list_all(dom: Node) -> list[dict]:
     return [item for ol in dom.find_all("ol", cls="findings") for item in finding_list(ol)]
+
+
+def test_markup_any_spans_nest_and_keep_their_text():
+    """Random overlapping spans: well-formed markup, the text intact, each span's pieces
+    (first one carrying the id) holding exactly its characters."""
+    from hypothesis import given, settings, strategies as st
+
+    text = "The <b>\u00a33.6bn</b> & \"$4.5bn\" deal, 12 miles (31 km) on Friday.\nNext line."
+
+    span_st = st.tuples(st.integers(0, len(text)), st.integers(0, len(text)), st.integers(0, 3))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(span_st, max_size=8), st.lists(st.integers(0, len(text)), max_size=3))
+    def check(raw, pts):
+        spans = [_Span(min(a, b), max(a, b), pr, "span", {"data-k": str(k)}, {"id": f"s{k}"})
+                 for k, (a, b, pr) in enumerate(raw)]
+        points = {}
+        for p in pts:
+            points.setdefault(p, []).append("<i></i>")
+        out = markup(text, 0, len(text), spans, points)
+        root = parse("<div>" + out + "</div>")
+        assert root.text == text
+        assert len(root.find_all("i")) == len(pts)
+        for k, s in enumerate(spans):
+            pieces = [n for n in root.iter() if n.attrs.get("data-k") == str(k)]
+            if s.end > s.start:
+                assert "".join(p.text for p in pieces) == text[s.start:s.end]
+                assert pieces[0].attrs.get("id") == f"s{k}"
+                assert all("id" not in p.attrs for p in pieces[1:])
+            else:
+                assert not pieces
+
+    check()
+
+
+@pytest.mark.parametrize("dates", [
+    [dt.date(1, 1, 1), dt.date(9999, 12, 31)],
+    [dt.date(9999, 12, 30), dt.date(9999, 12, 31)],
+    [dt.date(1, 1, 1)],
+    [dt.date(2024, 3, 1), dt.date(2024, 3, 2)],
+    [dt.date(1990, 1, 1), dt.date(2023, 5, 1), dt.date(2023, 6, 1)],
+])
+def test_timeline_survives_any_dates(dates):
+    words = " ".join(f"d{k}" for k in range(len(dates)))
+    doc = make_doc(words)
+    claims = tuple(claim(words, "date", f"d{k}", k, date_start=d, date_end=d) for k, d in enumerate(dates))
+    dom = parse(render_page(Report((FileResult(path="x.txt", document=doc, claims=claims),))))
+    pts = [a for a in dom.find_all("svg", cls="whole")[0].find_all("a") if "pt" in a.classes()]
+    assert len(pts) == len(dates)

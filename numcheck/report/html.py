@@ -327,7 +327,7 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
     elif days > 60:
         y, m = lo.year, lo.month
         months = []
-        while dt.date(y, m, 1) <= hi:
+        while y <= dt.MAXYEAR and dt.date(y, m, 1) <= hi:
             if dt.date(y, m, 1) >= lo:
                 months.append(dt.date(y, m, 1))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -340,8 +340,17 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
         d = lo
         while d <= hi:
             out.append((d, d.strftime("%d %b")))
-            d += dt.timedelta(days=step)
+            if _shift(d, step) == d:
+                break
+            d = _shift(d, step)
     return out
+
+
+def _shift(d: dt.date, days: int) -> dt.date:
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
 
 
 def _timeline(v: _FileView) -> str:
@@ -361,7 +370,7 @@ def _timeline(v: _FileView) -> str:
     out = [head, _strip(v, items, lo, hi, pub, "whole")]
     # a long span squeezes the dates near publication together: add a close-up of them
     centre = pub or max(c.date_start for _, c in items)
-    zlo, zhi = centre - dt.timedelta(days=730), centre + dt.timedelta(days=365)
+    zlo, zhi = _shift(centre, -730), _shift(centre, 365)
     near = [(i, c) for i, c in items if zlo <= c.date_start <= zhi]
     if (hi - lo).days > 4 * (zhi - zlo).days and len(near) >= 2:
         zlo = min(c.date_start for _, c in near)
@@ -377,7 +386,7 @@ def _strip(v: _FileView, items: list[tuple[int, Claim]], lo: dt.date, hi: dt.dat
            pub: dt.date | None, kind: str) -> str:
     fid = v.fid
     pad = max(2, (hi - lo).days // 20)
-    lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
+    lo, hi = _shift(lo, -pad), _shift(hi, pad)
     span = max(1, (hi - lo).days)
     width, left, right = 960, 20, 20
 
