@@ -239,6 +239,27 @@ def explain(code: str = typer.Argument(..., help="A rule code (CUR002) or name (
     explain_rule(r)
 
 
+@app.command()
+def timeline(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, folders or - for stdin."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD[..YYYY-MM-DD]",
+                                       help="Publication date (or a range); overrides the file's own."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Use this numcheck.toml."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force or disable colour."),
+) -> None:
+    """Draw each article's resolved dates in calendar order, with conflicts highlighted."""
+    from rich.console import Console
+
+    from numcheck import runner
+    from numcheck.timeline import render_timeline
+
+    opts = runner.CheckOptions(paths=list(paths), format="text", date=date, config=config, color=color)
+    results = runner.run_jobs(runner._jobs(opts), 1)
+    console = Console(force_terminal=True if color else None, no_color=color is False, soft_wrap=False)
+    render_timeline(results, console)
+    raise typer.Exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
 @app.command("config")
 def show_config(
     path: str = typer.Argument(..., metavar="FILE", help="The article whose settings to show."),

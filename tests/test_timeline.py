@@ -86,3 +86,16 @@ def test_findings_without_a_drawn_date_are_still_listed():
     # TIM006 sits on 'yesterday', which cannot be placed without a publication date
     out = _render(numcheck.check("The council met yesterday."))
     assert "TIM006" in out
+
+
+def test_cli_timeline_command():
+    from typer.testing import CliRunner
+
+    from numcheck.cli import app
+
+    path = str(ROOT / "fixtures" / "timeline" / "harbour-bridge.md")
+    res = CliRunner().invoke(app, ["timeline", path, "--no-color"])
+    assert res.exit_code == 0, res.output
+    assert "publication date" in res.output and "TIM001" in res.output
+    res = CliRunner().invoke(app, ["timeline", path, "--date", "2019-01-01", "--no-color"])
+    assert res.exit_code == 0 and "Jan. 1, 2019" in res.output

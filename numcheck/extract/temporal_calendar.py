@@ -147,6 +147,12 @@ def describe_interval(start: dt.date, end: dt.date) -> str:
     if start.day == 1 and start.year == end.year and start.month == end.month \
             and end.day == days_in_month(end.year, end.month):
         return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
-        return str(start.year)
+    if start == dt.date(start.year, 1, 1) and end == dt.date(end.year, 12, 31):
+        if start.year == end.year:
+            return str(start.year)
+        if start.year % 10 == 0 and end.year == start.year + 9:
+            return f"the {start.year}s"
+        return f"{start.year}-{end.year}"
+    if start.day == 1 and end.day == days_in_month(end.year, end.month) and start.year == end.year:
+        return f"{MONTH_ABBR[start.month - 1]}-{MONTH_ABBR[end.month - 1]} {start.year}"
     return f"{describe(start)} to {describe(end)}"
