@@ -506,3 +506,17 @@ def test_timeline_survives_any_dates(dates):
     dom = parse(render_page(Report((FileResult(path="x.txt", document=doc, claims=claims),))))
     pts = [a for a in dom.find_all("svg", cls="whole")[0].find_all("a") if "pt" in a.classes()]
     assert len(pts) == len(dates)
+
+
+def test_command_line_writes_the_page(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "review.html"
+    proc = subprocess.run([sys.executable, "-m", "numcheck", "check", "--format", "html", "-o", str(out),
+                           "fixtures/review/harbour-sale.txt"], cwd=ROOT, capture_output=True, timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    assert proc.stdout == b""
+    dom = parse(out.read_text("utf-8"))
+    assert dom.find_all("h2")[0].text == "fixtures/review/harbour-sale.txt"
+    assert "Harbourton" in dom.find_all("article")[0].text
