@@ -80,7 +80,9 @@ def matches(ann: dict, src) -> bool:
         return bool(a and b and (a in b or b in a))
     alts = {norm(x) for x in ann.get("alt", [])}
     if norm(src.text) in alts or (src.resolved and norm(src.resolved) in alts):
-        return True  # an accepted alternative, whatever its kind
+        # an accepted alternative, whatever its kind; a reference must still resolve right
+        return not (ann.get("resolved") and src.kind == "reference" and norm(src.text) in alts
+                    and norm(src.resolved) != norm(ann["resolved"]))
     if kind and src.kind != kind and not (kind == "named" and src.kind == "reference" and src.resolved
                                           and norm(src.resolved) == norm(want)):
         return False

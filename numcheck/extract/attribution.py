@@ -242,8 +242,9 @@ def _is_name_tok(t: _Tok, lex: Lexicon) -> bool:
 def _is_word_tok(t: _Tok, lex: Lexicon) -> bool:
     """A lowercase word that may stand inside a source's name."""
     b = t.base
-    return (b in lex.titles or b in lex.descriptors or b in lex.heads or b in lex.generic_nouns
-            or b in lex.outlet_heads)
+    if b in lex.titles or b in lex.descriptors or b in lex.heads or b in lex.generic_nouns or b in lex.outlet_heads:
+        return True
+    return b.endswith("s") and (b[:-1] in lex.heads or b[:-1] in lex.titles)
 
 
 def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int = 14) -> tuple[int, int] | None:
@@ -273,10 +274,12 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
             pending.append(t)
         elif t.possessive and not t.is_cap:
             pending.append(t)
+        elif not t.is_cap and (t.low in lex.say or t.low in lex.report or t.low in lex.clause):
+            break
         elif not t.is_cap and acc is not None:
-            # a lowercase modifier, kept only if a head word follows within two words
+            # a lowercase modifier, kept only if a head word follows within three words
             ok = False
-            for j in range(i + 1, min(n, i + 3)):
+            for j in range(i + 1, min(n, i + 4)):
                 u = toks[j]
                 if u.is_punct:
                     break
@@ -294,18 +297,62 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
     return acc[0].start, acc[-1].end
 
 
-def _capture_forward_span(text: str, pos: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
-    sp = _capture_forward(text, pos, hi, lex)
-    if sp is None:
-        return None
-    # keep a leading determiner that belongs to the name
-    return sp
+_COMMA_NAME = re.compile(r"(?:,\s+[A-Z][\w'’-]*)+,?\s+(?:&|and)\s+[A-Z][\w'’-]*(?=\s*[.,;:)]|\s*$)")
+_APPOSITION = re.compile(r",\s+((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*)(?=\s*[.;:)]|\s*,|\s*$)")
+
+
+def _extend_forward(text: str, span: tuple[int, int], hi: int, lex: Lexicon) -> tuple[int, int]:
+    """``Challenger, Gray & Christmas``; ``its sponsor, Eisai``: names with commas in them."""
+    m = _COMMA_NAME.match(text, span[1], hi)
+    if m:
+        return span[0], m.end()
+    toks = _tokens(text, span[0], span[1], lex)
+    if toks and not any(_is_name_tok(t, lex) for t in toks):
+        m = _APPOSITION.match(text, span[1], hi)
+        if m and m.group(1).split()[0].lower() not in lex.not_names:
+            end = m.end(1)
+            last = m.group(1).split()[-1]
+            if last.endswith(".") and last[:-1] not in lex.abbreviations:
+                end -= 1
+            return span[0], end
+    return span
 
 
 def _valid_start(t: _Tok, lex: Lexicon) -> bool:
     return (t.low in _DETS or t.low in _POSS_PRON or t.low in _QUANT or t.possessive
             or _is_name_tok(t, lex) or t.base in lex.titles or t.base in lex.heads
             or t.base in lex.generic_nouns or t.base in lex.descriptors)
+
+
+def _segment_is_name(seg: list[_Tok], lex: Lexicon) -> bool:
+    """A clause segment (after a comma or at the sentence start) that reads as one name:
+    "the ministry of new and renewable energy", "regional governor Oleh Kiper",
+    "some real estate agents", "transit agency data"."""
+    if not seg or len(seg) > 14:
+        return False
+    if any(t.has_digit or (t.low in _STOP_BACK and t.low not in _BACK_CONNECT) for t in seg):
+        return False
+    if any(t.low in ("in", "on", "at", "to") and not _is_name_tok(seg[j + 1], lex) for j, t in enumerate(seg[:-1])):
+        return False
+    if seg[0].base in lex.not_names and seg[0].low not in _QUANT:
+        return False
+    has_name = any(_is_name_tok(t, lex) for t in seg)
+    has_word = any(_is_word_tok(t, lex) for t in seg)
+    after_of = False
+    for j, t in enumerate(seg):
+        if t.low in ("of", "for"):
+            after_of = True
+            continue
+        if after_of or _is_name_tok(t, lex) or _is_word_tok(t, lex) or t.low in lex.connectors or t.possessive \
+                or t.low in _DETS or t.low in _POSS_PRON or t.low in _QUANT or t.base in lex.generic_modifiers:
+            continue
+        # a lowercase modifier: fine when a name word or head follows closely
+        if not any(_is_word_tok(u, lex) or _is_name_tok(u, lex) for u in seg[j + 1:j + 3]):
+            return False
+    if has_name or has_word:
+        return True
+    # all lowercase, no known word: a short plural noun phrase ("some real estate agents")
+    return len(seg) <= 5 and seg[-1].low.endswith("s") and (seg[0].low in _QUANT or len(seg) <= 3)
 
 
 def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -323,12 +370,8 @@ def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, 
     if not seg:
         return None
     # 1. the whole segment when it reads as a name
-    if (len(seg) <= 10 and _valid_start(seg[0], lex) and seg[0].base not in lex.not_names
-            and not any(t.has_digit or (t.low in _STOP_BACK and t.low not in _BACK_CONNECT) for t in seg)
-            and not any(t.low in ("in", "on", "at", "to") and not _is_name_tok(seg[j + 1], lex)
-                        for j, t in enumerate(seg[:-1]))):
-        if any(_is_name_tok(t, lex) or _is_word_tok(t, lex) for t in seg):
-            return seg[0].start, seg[-1].end
+    if _segment_is_name(seg, lex):
+        return seg[0].start, seg[-1].end
     # 2. walk back over name words
     acc: list[_Tok] = []
     k = len(seg) - 1
@@ -429,6 +472,11 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
         caps.append(t)
     real_caps = [t for t in caps if not _nationality(t.text, lex)]
     head = low[-1] if low else ""
+    if not real_caps and toks and toks[0].low not in _DETS and toks[0].low not in _POSS_PRON \
+            and not toks[0].possessive and head.endswith("s") and head not in lex.ref_doc \
+            and (head in lex.generic_nouns or head[:-1] in lex.ref_org or head[:-1] in lex.ref_person
+                 or head not in lex.heads):
+        return _Phrase("vague", "any", head)  # "fan groups claim", "traders said"
     if not real_caps:
         # vague: a generic head with only unnamed modifiers
         if head in lex.generic_nouns and all(
@@ -457,6 +505,15 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
             return _Phrase("named", "org" if sort != "person" else "person", ref_head, docs)
         return _Phrase("reference", sort, ref_head, docs)
     # named
+    first = next((t for t in toks if t.low not in _DETS), None)
+    if first is not None and (first.base in lex.generic_nouns or first.base in lex.ref_person
+                                                               or first.base in lex.titles) \
+            and any(t.low in ("at", "of", "from", "with", "for") for t in toks[1:3]):
+        return _Phrase("named", "person", "", docs)  # "Analysts at Morgan Stanley"
+    if toks and (toks[-1].base in lex.ref_doc) and not toks[-1].is_cap:
+        return _Phrase("named", "doc", toks[-1].base, docs)  # "LSEG data"
+    if first is not None and first.base in lex.ref_doc and not first.is_cap:
+        return _Phrase("named", "doc", first.base, docs)  # "a filing with the SEC"
     if _is_outlet(text, lex):
         return _Phrase("named", "outlet", "", docs)
     if any(t.text in lex.org_words or t.text.rstrip(".") in lex.org_words for t in real_caps) \
@@ -495,6 +552,8 @@ class Attribution:
     secondary: tuple[Source, ...] = ()
     head: str = ""
     cover: set[int] = field(default_factory=set)
+    verb_class: str = ""      # say | report | clause for verb cues, "" otherwise
+    that_clause: int = -1     # for say verbs followed by "that": where the reported clause starts
 
     @property
     def lo(self) -> int:
@@ -512,7 +571,7 @@ _CLAUSE_AFTER = re.compile(
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
 _DOC_AFTER = re.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                         r"([\w-]+)", re.I)
-_INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:by|from|of)\s+", re.I)
+_INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
 
 
 def _make_source(text: str, span: tuple[int, int], cue: tuple[int, int], kind: str) -> Source:
@@ -582,8 +641,11 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                             inner = _capture_forward(text, ib.end(), hi, lex)
                             if inner is not None:
                                 docs = frozenset(t.base for t in toks if t.base in lex.ref_doc)
-                                span = inner
-                if cue.suffix is not None and not cue.suffix.match(text, span[1], hi):
+                                # "a filing with the SEC" names the document; "figures from the ONS" the body
+                                span = (span[0], inner[1]) if ib.group(1).lower() == "with" else inner
+                if cue.suffix is None:
+                    span = _extend_forward(text, span, hi, lex)
+                elif not cue.suffix.match(text, span[1], hi):
                     continue
                 if cue.outlet_only and not _is_outlet(text[span[0]:span[1]], lex):
                     continue
@@ -604,6 +666,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
     for m in lex.verb_re.finditer(text, lo, hi):
         verb = " ".join(m.group(1).lower().split())
         vs, ve = m.start(1), m.end(1)
+        if not m.group(1).islower():
+            continue  # "the United States", "Reports" opening a headline
         before = text[lo:vs]
         if _AUX_BEFORE.search(before):
             continue
@@ -631,9 +695,12 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                                    docs=_docs_after(after, lex)))
             continue
         span = _capture_backward(text, lo, subj_end, lex)
-        if span is None:
-            span = _appositive_subject(text, lo, subj_end, lex)
-            if span is None:
+        appos = False
+        if span is None or _is_apposition(text, span, lex):
+            alt = _appositive_subject(text, lo, subj_end if span is None else span[0], lex)
+            if alt is not None:
+                span, appos = alt, True
+            elif span is None:
                 continue
         toks = _phrase_tokens(text, span, lex)
         if not toks:
@@ -643,12 +710,16 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             named_like = [t for t in toks if _is_name_tok(t, lex) and t.low not in _DETS]
             lone_initial = (initial and len(named_like) == 1 and named_like[0] is toks[0]
                             and not toks[0].is_acronym and len(toks) == 1)
-            if lone_initial and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns:
+            if lone_initial and not appos and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns:
                 continue
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
                                           for t in toks):
                 continue
         att = _new_att(text, span, (vs, ve), si, sent, lex, persons, _docs_after(after, lex))
+        att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
+        tm = _THAT_AFTER.match(after)
+        if tm and att.verb_class in ("say", "clause"):
+            att.that_clause = ve + tm.end()
         # X told <outlet>: the outlet is the source, X the speaker
         if verb in ("told", "tells"):
             obj = _capture_forward(text, ve + 1, hi, lex) if text[ve:ve + 1] == " " else None
@@ -656,6 +727,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 outlet = _new_att(text, obj, (vs, ve), si, sent, lex, persons, att.docs)
                 outlet.secondary = (att.source,)
                 outlet.sort = "outlet"
+                outlet.verb_class, outlet.that_clause = att.verb_class, att.that_clause
                 out.append(outlet)
                 continue
         out.append(att)
@@ -672,7 +744,16 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                                           cue_start=m.start(), cue_end=m.end()),
                             sentence=si, sort="any", weak=weak)
             out.append(a)
-    return _dedupe(out)
+    out = _dedupe(out)
+    # "X told analysts that the retailer expected $1bn": the clause reports what X said
+    heads = [a.that_clause for a in out if a.that_clause >= 0]
+    if heads:
+        out = [a for a in out if not (a.verb_class == "report" or (a.source.kind == "vague" and not a.weak))
+               or not any(a.lo >= h for h in heads)]
+    return out
+
+
+_THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,8}?\s+that\b", re.I)
 
 
 def _docs_after(after: str, lex: Lexicon) -> frozenset[str]:
@@ -680,6 +761,14 @@ def _docs_after(after: str, lex: Lexicon) -> frozenset[str]:
     if m and m.group(1).lower() in lex.ref_doc:
         return frozenset({m.group(1).lower()})
     return frozenset()
+
+
+def _is_apposition(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """``Nationwide, another lender, recorded``: "another lender" stands beside a name."""
+    toks = _tokens(text, span[0], span[1], lex)
+    return (bool(toks) and toks[0].low in ("a", "an", "another", "its", "their", "his", "her")
+            and not any(_is_name_tok(t, lex) for t in toks[1:])
+            and text[:span[0]].rstrip().endswith(","))
 
 
 def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -728,38 +817,81 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # ---------------------------------------------------------------------------
 # resolution and linking
 
-def _resolve(atts: list[Attribution]) -> None:
+def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
+              persons: set[str] | None = None) -> list[tuple[int, str, str]]:
+    """Names that open sentences ("Northwind Retail Group cut its forecast"): antecedents
+    for later references even when they are not sources themselves.  ``persons`` are
+    surnames already known to be people ("Reyes" after "chief executive Tom Reyes")."""
+    out: list[tuple[int, str, str]] = []
+    persons = set(persons or ())
+    for sent in sentences:
+        m = re.match(r"[\s“\"‘'(]*", text[sent.start:sent.end])
+        pos = sent.start + (m.end() if m else 0)
+        span = _capture_forward(text, pos, sent.end, lex)
+        if span is None:
+            continue
+        toks = _phrase_tokens(text, span, lex)
+        ph = _classify(text[span[0]:span[1]], toks, True, lex, persons)
+        if ph.kind != "named" or ph.sort == "doc":
+            continue
+        real = [t for t in toks if _is_name_tok(t, lex) and t.low not in _DETS]
+        if len(real) == 1 and not real[0].is_acronym and real[0].text.rstrip("'’s") not in lex.org_words:
+            word = real[0].text
+            word = word[:-2] if word.endswith(("'s", "’s")) else word
+            if not re.search(r"[\w,;]\s+" + re.escape(word) + r"\b", text):
+                continue  # a capitalised first word seen nowhere else ("Online sales rose")
+        name = text[span[0]:span[1]]
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        out.append((span[0], name, "org" if ph.sort == "outlet" else ph.sort))
+    return out
+
+
+def _canonical(name: str) -> str:
+    """``its sponsor, Eisai`` -> ``Eisai``: the proper name of an apposition."""
+    if ", " in name:
+        head, _, tail = name.rpartition(", ")
+        if tail[:1].isupper() and not any(w[:1].isupper() for w in head.split()):
+            return tail
+    return name
+
+
+def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] = ()) -> None:
     """Tie references and pronouns to the nearest earlier named source of the right sort."""
-    history: list[tuple[str, str, frozenset[str], int]] = []  # (name, sort, docs, paragraph-ish position)
+    history: list[tuple[str, str, frozenset[str], int]] = []  # (name, sort, docs, position)
+    pending = list(mentions)
+    pending.reverse()
     for a in atts:
+        while pending and pending[-1][0] < a.lo:
+            pos, name, sort = pending.pop()
+            history.append((name, sort, frozenset(), pos))
         src = a.source
         if src.kind == "named":
-            history.append((src.text, "org" if a.sort == "outlet" else a.sort, a.docs, src.start))
+            history.append((_canonical(src.text), "org" if a.sort == "outlet" else a.sort, a.docs, src.start))
             for sec in a.secondary:
                 history.append((sec.text, "person", frozenset(), sec.start))
             continue
         if src.kind != "reference":
             continue
-        name = ""
+        name, found_sort = "", ""
         want = a.sort
         if want == "doc":
             for n, sort, docs, _ in reversed(history):
                 if a.head in docs or (a.head in ("figures", "data", "statistics", "numbers")
                                       and docs & {"figures", "data", "statistics", "numbers"}):
-                    name = n
+                    name, found_sort = n, sort
                     break
             want = "org"
         if not name:
             for n, sort, docs, _ in reversed(history):
+                if sort == "doc":
+                    continue
                 if want == "any" or sort == want or (want == "org" and sort == "outlet"):
-                    name = n
+                    name, found_sort = n, sort
                     break
-        if not name and want == "person":
-            name = ""
         if name:
             a.source = replace(src, resolved=name)
-            history.append((name, "org" if want == "doc" else (want if want != "any" else "org"),
-                            a.docs, src.start))
+            history.append((name, found_sort or "org", a.docs, src.start))
         elif want == "org" and a.head not in ("it", "they", "we", "its", "their"):
             # "the city's finance department": an antecedent for a later "the department"
             history.append((src.text, "org", a.docs, src.start))
@@ -826,7 +958,17 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
         paragraphs = paragraphs or (Paragraph(0, len(text)),)
     lex = lexicon()
     atts = find_attributions(text, sentences, lex)
-    _resolve(atts)
+    persons = set()
+    for a in atts:
+        if a.source.kind == "named" and a.sort == "person":
+            caps = [w for w in a.source.text.split() if w[:1].isupper()]
+            if caps:
+                persons.add(caps[-1])
+        for sec in a.secondary:
+            caps = [w for w in sec.text.split() if w[:1].isupper()]
+            if caps:
+                persons.add(caps[-1])
+    _resolve(atts, _mentions(text, sentences, lex, persons))
     _coverage(text, atts, sentences, paragraphs, scope)
 
     starts = [s.start for s in sentences]
