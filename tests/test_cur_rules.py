@@ -358,3 +358,66 @@ def test_rule_examples_are_registered():
     for code in ("CUR001", "CUR002", "CUR003"):
         r = registry.get(code)
         assert r.fires and r.quiet and r.description
+
+
+# -- end to end, on fixtures/conversions -------------------------------------------------------
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+CONVERSIONS = Path(__file__).resolve().parent.parent / "fixtures" / "conversions"
+
+
+@pytest.fixture(scope="module")
+def conversion_results():
+    from numcheck.engine import check_document
+    from numcheck.readers import read_path
+    from numcheck.engine import extract_document
+    from numcheck.readers import read_text
+    if not any(c.is_figure for c in extract_document(read_text("It paid £3.6bn ($4.5bn).")).claims):
+        pytest.skip("the figure extractor finds nothing yet")
+    expected = json.loads((CONVERSIONS / "expected.json").read_text(encoding="utf-8"))
+    names = {k for k in expected if not k.startswith("_")} | set(expected["_correct"])
+    return expected, {n: check_document(read_path(str(CONVERSIONS / n))).findings for n in sorted(names)}
+
+
+def test_conversions_every_wrong_one_caught(conversion_results):
+    expected, results = conversion_results
+    missed = []
+    for name, wants in expected.items():
+        if name.startswith("_"):
+            continue
+        for w in wants:
+            if not any(f.code in w["codes"] and f.line <= w["line"] <= f.end_line and f.severity != "info"
+                       for f in results[name]):
+                missed.append((name, w["line"], w["codes"]))
+    assert missed == []
+
+
+def test_conversions_correct_ones_stay_quiet(conversion_results):
+    expected, results = conversion_results
+    loud = []
+    for name, rights in expected["_correct"].items():
+        for c in rights:
+            loud += [(name, c["line"], f.finding.message) for f in results[name]
+                     if f.code in ("CUR002", "FIG005") and f.severity != "info" and f.line <= c["line"] <= f.end_line]
+    assert loud == []
+
+
+def test_conversions_no_stray_cur_or_fig_findings(conversion_results):
+    expected, results = conversion_results
+    stray = []
+    for name, findings in results.items():
+        covered = {(w["line"], c) for w in expected.get(name, []) for c in w["codes"]}
+        stray += [(name, f.line, f.code) for f in findings
+                  if f.code.startswith(("CUR", "FIG")) and f.severity != "info"
+                  and not any((ln, f.code) in covered for ln in range(f.line, f.end_line + 1))]
+    assert stray == []
+
+
+def test_conversion_message_against_the_ecb_table(conversion_results, cc):
+    _, results = conversion_results
+    [f] = [f for f in results["uk-deals.md"] if f.line == 14 and f.code == "CUR002"]
+    rate = ecb(cc, "GBP", "USD", D(2023, 6, 2))
+    assert f"1 GBP = {rate:.4f} USD" in f.finding.message
+    assert f"${2.2 * rate:.3g}bn" in f.finding.message

@@ -343,3 +343,77 @@ def test_fig_rules_have_examples():
     for code in ("FIG001", "FIG002", "FIG003", "FIG004", "FIG005"):
         r = registry.get(code)
         assert r.fires and r.quiet and r.description
+
+
+# -- end to end, on the development articles ------------------------------------------------
+
+DEV = "/work/shared/fixtures-dev"
+OWN_CODES = ("CUR", "FIG")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    import numcheck
+    from numcheck.engine import extract_document
+    from numcheck.readers import read_text
+    # (numcheck.extract, the function, is shadowed by the numcheck.extract package once that is imported)
+    claims = extract_document(read_text("Output rose 18% to 42,500 tonnes from 36,000 tonnes.")).claims
+    if not any(c.is_figure for c in claims):
+        pytest.skip("the figure extractor finds nothing yet")
+    return numcheck
+
+
+def _dev_findings(name: str):
+    from numcheck.engine import check_document
+    from numcheck.readers import read_path
+    return [f for f in check_document(read_path(f"{DEV}/{name}")).findings if f.code.startswith(OWN_CODES)]
+
+
+def _dev_expected():
+    import json
+    import os
+    if not os.path.exists(f"{DEV}/expected.json"):
+        return {}
+    with open(f"{DEV}/expected.json", encoding="utf-8") as fh:
+        return {k: v for k, v in json.load(fh).items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("name", sorted(_dev_expected()))
+def test_dev_fixture_hits_without_false_positives(extractor, name):
+    wants = {(w["line"], c) for w in _dev_expected()[name] for c in w["codes"] if c.startswith(OWN_CODES)}
+    found = _dev_findings(name)
+    loud = [f for f in found if f.severity != "info"]
+    got = {(ln, f.code) for f in loud for ln in range(f.line, f.end_line + 1)}
+    assert {w for w in wants if not any(w == g for g in got)} == set()
+    stray = [(f.line, f.code, f.finding.message) for f in loud
+             if not any((ln, f.code) in wants for ln in range(f.line, f.end_line + 1))]
+    assert stray == []
+
+
+@pytest.mark.parametrize("name,line", [("copperfield.md", 6), ("copperfield.md", 8), ("copperfield.md", 10),
+                                       ("solar-tariffs.html", 13), ("solar-tariffs.html", 16),
+                                       ("budget-notes.md", 10), ("waiting-lists.txt", 3)])
+def test_dev_fixture_correct_figures_stay_quiet(extractor, name, line):
+    quiet_codes = ("CUR002", "FIG004", "FIG005", "FIG002", "FIG003")
+    assert [f.finding.message for f in _dev_findings(name)
+            if f.line <= line <= f.end_line and f.code in quiet_codes and f.severity != "info"] == []
+
+
+def test_dev_fixture_messages_carry_pint_arithmetic(extractor):
+    [f] = [f for f in _dev_findings("copperfield.md") if f.code == "FIG005"]
+    km = UREG.Quantity(12, "mile").to("kilometer").magnitude
+    assert f"{km:.3g} km" in f.finding.message
+
+
+def test_rule_examples_fire_and_stay_quiet(extractor):
+    import numcheck
+    from numcheck.config import Config
+    for code in ("CUR001", "CUR002", "CUR003", "FIG001", "FIG002", "FIG003", "FIG004", "FIG005"):
+        r = registry.get(code)
+        for kind, snippets in (("fires", r.fires), ("quiet", r.quiet)):
+            for snip in snippets:
+                m = re.match(r"date (\d{4}-\d\d-\d\d)\n", snip)
+                text, pub = (snip[m.end():], m.group(1)) if m else (snip, None)
+                res = numcheck.check(text, published=pub, config=Config(select=(code,)))
+                loud = [f for f in res.findings if f.code == code and f.severity != "info"]
+                assert bool(loud) == (kind == "fires"), (code, kind, snip)

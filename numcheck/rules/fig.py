@@ -99,7 +99,9 @@ _CHANGE_CONTEXT_RE = re.compile(
     r"\b(?:hire[sd]?|hiring|cut(?:s|ting)?|add(?:s|ed|ing)?|lay(?:ing)?\s+off|laid\s+off|shed(?:s|ding)?|"
     r"will|would|could|plans?|planned|expects?|expected|target|grew|grow|rose|fell|up\s+from|down\s+from|"
     r"increased?|decreased?|reduced?|another|additional|extra|new|more|fewer|former|formerly|previously|"
-    r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since)\b", re.I)
+    r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since|"
+    r"holds?|capacity|can\s+(?:hold|take|seat|accommodate)|accommodates?|room\s+for|up\s+to|"
+    r"attended|attendance|turned\s+out|turnout)\b", re.I)
 _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
                           r"based|employed|aged|under|over|between)\b", re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
@@ -135,7 +137,7 @@ that is a part (`600 of its employees`), a count restricted by place or kind
 `last year`, different years) and counts owned by different named owners are
 never compared.
 """,
-      fires=["The miner employs 2,300 employees at two sites. Its 2,500 employees include 600 apprentices."],
+      fires=["The miner has 2,300 employees, the filing showed. Its 2,500 employees include 600 apprentices."],
       quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
              "The firm has 2,300 employees. Its 600 apprentices start in May."])
 def conflicting_figure(ctx: RuleContext) -> Iterable:
@@ -366,9 +368,9 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
 # -- FIG004 -----------------------------------------------------------------------------------
 
 _UP = r"rose|rise[sn]?|rising|climbed|climb(?:s|ing)?|increased?|increas(?:es|ing)|grew|grow(?:n|s|ing)?|jumped|" \
-      r"gained|up|surged|soared|advanced|higher|boosted|raised"
+      r"gained|up|surged|soared|advanced|higher|boosted|raised|added"
 _DOWN = r"fell|fall(?:s|en|ing)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|decreased?|down|slipped|" \
-        r"slid|sank|plunged|tumbled|lower|cut|reduced|shrank|shrunk"
+        r"slid|sank|plunged|tumbled|lower|cut|reduced|shrank|shrunk|lost|lose|loses|losing|shed|sheds|shedding"
 _EITHER = r"improved|improv(?:es|ing)|changed|moved|shifted"
 _CHANGE_BEFORE_RE = re.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<either>{_EITHER})|"
@@ -567,7 +569,7 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             yield ctx.finding(
                 min(p.start, frm.start, to.start), max(p.end, frm.end, to.end),
                 f"from {frm.text} to {to.text} is a change of {actual:+.1f}% "
-                f"({_sig(to.value, 6)} / {_sig(frm.value, 6)} = {to.value / frm.value:.4f}{extra}), "
+                f"({to.text} / {frm.text} = {to.value / frm.value:.4f}{extra}), "
                 f"not {_stated(text, p, before)}")
             done = True
             break
