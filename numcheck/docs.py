@@ -39,8 +39,10 @@ def _cell(text: str) -> str:
 
 def render() -> str:
     from numcheck import rules as registry
+    from numcheck.rules.packs import from_user_pack
 
-    rs = registry.all_rules()
+    # numcheck's own rules and packs only: a project's packs are loaded on demand
+    rs = [r for r in registry.all_rules() if not from_user_pack(r.code)]
     out = [HEADER]
     out.append("| code | name | severity | origin | summary |")
     out.append("|---|---|---|---|---|")

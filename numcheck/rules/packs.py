@@ -372,6 +372,12 @@ def pack_enabled(code: str, pack_ident: str, config: Any) -> bool:
     return _explicitly_selected((*config.select, *config.extend_select), code)
 
 
+def from_user_pack(code: str) -> bool:
+    """Whether rule ``code`` comes from a pack outside numcheck's own ``rules/`` folder."""
+    ident = _PACK_OF.get(code)
+    return ident is not None and os.path.isabs(ident)
+
+
 def pack_rule_active(r: Rule | None, config: Any) -> bool:
     """Whether ``r`` can fire under ``config``: always for built-in rules, and for
     pack rules when their pack is enabled (see :func:`pack_enabled`)."""
