@@ -132,3 +132,20 @@ def test_cli_subprocess_jobs_identical_and_no_progress_when_piped(tmp_path):
         runs[n] = proc.stdout
     assert runs["1"] == runs["2"]
     assert json.loads(runs["1"])["summary"]["files"] == 24
+
+
+def test_spawned_workers_return_real_results(monkeypatch, tmp_path):
+    """Where workers are spawned (macOS, Windows), results (documents, claims with read-only
+    mappings) still cross back, and match an in-process run."""
+    import multiprocessing as mp
+
+    from numcheck.runner import Job, process_file
+
+    monkeypatch.setattr(parallel, "_context", lambda: mp.get_context("spawn"))
+    _many_articles(tmp_path / "a", 3)
+    jobs = [Job(path=str(p), command="check", published=None, published_until=None, config_path=None)
+            for p in sorted((tmp_path / "a").iterdir())]
+    spawned = run_parallel(process_file, jobs, n_jobs=2)
+    local = run_parallel(process_file, jobs, n_jobs=1)
+    assert [r.path for r in spawned] == [j.path for j in jobs]
+    assert [(r.findings, r.claims, r.error) for r in spawned] == [(r.findings, r.claims, r.error) for r in local]
