@@ -286,3 +286,15 @@ def test_linear_time_on_hostile_input():
     run(base * 4, "2024-01-01")
     big = time.perf_counter() - t0
     assert big < max(small * 12, 0.5)
+
+
+def test_bare_month_takes_a_year_written_just_after_it():
+    c = one("She recalled that cold February morning in 1987 when the mine shut.", "February", published=PUB)
+    assert c.timex == "1987-02" and not c.relative
+
+
+def test_frequencies_and_approximate_counts():
+    c = one("The program serves 40 million people a year.", "a year")
+    assert c.kind == "set"
+    assert texts("The 2000 or so residents live nearby.") == []
+    assert one("The plant closed a year ago.", "a year ago").kind == "date"

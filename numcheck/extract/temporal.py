@@ -300,6 +300,8 @@ def _year(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if y > 2099:
         return None
+    if re.match(r"(?:\s+or\s+so|-?odd)\b", text[m.end():m.end() + 8]):
+        return None  # "the 2000 or so residents"
     nxt = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 24])
     if nxt and text[m.end():m.end() + 1] in " -":
         w = nxt.group(1)
@@ -694,8 +696,8 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Cand | None:
 # durations, ages, times, sets
 
 _SET_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|once|twice|thrice|dollars|euros|"
-                         r"pounds|cents|pence|rupees|yuan|yen|hours|days|shifts|meals|doses|visits)|\bper)\s*$",
-                         re.IGNORECASE)
+                         r"pounds|cents|pence|rupees|yuan|yen|hours|days|shifts|meals|doses|visits)|\bper)"
+                         r"(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 
 
 def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1088,6 +1090,24 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
     for c in cands:
         if c.kind == "date" and c.gran == "day" and c.ds is not None and not c.relative:
             by_sentence.setdefault(ctx.sentence_index(c.start), []).append(c)
+    # a bare month followed closely by its year: "that January day in 2011", "in March of that year, 2019"
+    years = [c for c in cands if c.kind == "date" and c.gran == "year" and not c.relative and c.ds is not None]
+    ystarts = [y.start for y in years]
+    for c in cands:
+        if not (c.extra.get("by_tense") and c.gran == "month" and c.resolver is not None):
+            continue
+        i = bisect.bisect_left(ystarts, c.end)
+        if i < len(years) and re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}(?:in|of)\s+", ctx.text[c.end:years[i].start]):
+            y = years[i].ds.year
+            mon = _month_of(ctx.text[c.start:c.end].split()[-1].split("-")[-1])
+            tmp = _Cand(c.start, c.end, "date")
+            tmp.ds, tmp.de = cal.month_iv(y, mon)
+            if "mod" in c.extra:
+                _apply_mod(tmp, c.extra["mod"])
+            c.timex, c.ds, c.de = cal.tx_month(y, mon), tmp.ds, tmp.de
+            c.resolver, c.relative = None, False
+            c.extra.pop("by_tense", None)
+            c.extra["year_from"] = years[i].start
     for c in cands:
         if c.yearless is None:
             continue
