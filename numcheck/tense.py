@@ -128,6 +128,29 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
     return _nearest(rest, start, end, (start, end))
 
 
+def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,
+                     max_words: int = 6) -> bool:
+    """True when the clause holding the span is told in the past tense by a verb within
+    ``max_words`` words of it, and nothing in the clause marks future or condition."""
+    if sent_end is None:
+        sent_end = len(text)
+    lo = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, end, sent_end)
+    hi = m.start() if m else sent_end
+    clause = _markers(text, lo, hi)
+    if any(k == FUTURE for _, _, k in clause):
+        return False
+    best = None
+    for s, e, k in clause:
+        gap = text[e:start] if e <= start else text[end:s]
+        words = len(_WORD.findall(gap))
+        if best is None or words < best[0]:
+            best = (words, k)
+    return best is not None and best[1] == PAST and best[0] <= max_words
+
+
 def tense_of(clause: str) -> str | None:
     """The tense of a whole clause (no span to centre on)."""
     return tense_at(clause, len(clause), len(clause))

@@ -243,3 +243,26 @@ def test_timeline_fixtures():
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared dev fixtures not present")
 def test_dev_fixtures_tim_findings():
     _check_folder(DEV)
+
+
+def test_tim003_quiet_when_the_date_belongs_to_a_noun_or_another_clause():
+    assert codes("Tickets went on sale in November for the long-awaited concert on April 12.", "2024-03-04") == []
+    assert codes("The law, passed in 2019, takes effect in 2025.", "2024-03-04") == []
+
+
+@pytest.mark.parametrize("pub,text", [
+    ("2024-03-04", "The bill funds the government through Sept. 30, lawmakers said."),
+    ("2024-03-04", "The company said it had agreed to repay the loan by June 2025."),
+    ("2024-03-04", "The company was due to report results on March 12."),
+    ("2024-03-04", "The ban was extended to Dec. 31, the ministry said."),
+    ("2024-03-04", "Prices in 2023 were lower than before the 2008 crisis."),
+    ("2024-03-04", "The firm, founded in 1990, was sold in 2015 after the 2008 crash hit its lenders."),
+    ("2024-03-04", "Before joining the firm in 2015, she worked at the bank from 2009 to 2014."),
+    ("2024-03-04", "The rocket launched on Feb. 29, two days after a scrubbed attempt on Feb. 27."),
+    ("2024-03-04", "Jones, 58, joined the firm in 1995, at 29, and became chief executive in 2010."),
+    ("2024-03-04", "It was the first time in 20 years, since 2004, that the party lost the seat."),
+    ("2024-01-02", "Police said the shooting happened on Dec. 30 at a bar downtown."),
+    ("2024-12-28", "The law comes into force on Jan. 1."),
+])
+def test_correct_news_sentences_are_quiet(pub, text):
+    assert codes(text, pub) == []

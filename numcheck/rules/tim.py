@@ -126,7 +126,8 @@ _FUTURE_HEAD = re.compile(r"\b(?:until|till|to|by|through|for|before|into|beyond
       description="""
 An event told as done (`completed`, `was killed`, `took effect`, `had risen`) on a date
 after the publication date: either the date or the tense is wrong.  The tense is read
-from the clause holding the date.  Quiet for future or conditional tense (`will`,
+from the clause holding the date: a past-tense verb within six words of it, and no
+future or conditional marker in the clause.  Quiet for future or conditional tense (`will`,
 `would`, `is expected to`, `plans to`), and for dates that a past-tense verb may well
 point forward to (`was postponed until`, `was extended to`, `set for`).  With a date
 range, the date must fall after its end.
@@ -143,7 +144,7 @@ range, the date must fall after its end.
           "date 2024-02-01\nThe bridge was completed in March 2023, the council said.",
       ))
 def future_event(ctx: RuleContext) -> Iterator:
-    from numcheck.tense import tense_at
+    from numcheck.tense import past_marker_near
 
     _, until = _pub_bounds(ctx)
     if until is None:
@@ -155,8 +156,7 @@ def future_event(ctx: RuleContext) -> Iterator:
         if c.timex and c.timex.endswith("_REF"):
             continue
         s = ctx.analysis.sentence_of(c.start)
-        tense = tense_at(text, c.start, c.end, s.start, s.end)
-        if tense != "past":
+        if not past_marker_near(text, c.start, c.end, s.start, s.end):
             continue
         if _FUTURE_HEAD.search(text, max(s.start, c.start - 40), c.start):
             continue
