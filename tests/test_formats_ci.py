@@ -165,6 +165,20 @@ def _xml_shape(text: str):
     return walk(ET.fromstring(text.encode("utf-8")))
 
 
+def test_help_uri_matches_the_rules_md_headings(test_rules):
+    from numcheck.report.ci_common import heading_anchor, rule_help_uri
+    assert heading_anchor("CUR002 conversion-mismatch") == "cur002-conversion-mismatch"
+    assert rule_help_uri("CUR002", "conversion-mismatch") == \
+        "https://numcheck.example/docs/rules.md#cur002-conversion-mismatch"
+    rules_md = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    if rules_md.exists():
+        headings = {heading_anchor(m.group(1)) for m in
+                    re.finditer(r"^#+ (.+)$", rules_md.read_text(encoding="utf-8"), re.M)}
+        for r in registry.all_rules():
+            if not r.code.startswith("TST"):
+                assert heading_anchor(f"{r.code} {r.name}") in headings, f"{r.code}: no heading in docs/rules.md"
+
+
 def test_formats_registered():
     for fmt in CI_FORMATS:
         assert fmt in FORMATTERS
@@ -207,7 +221,7 @@ def test_sarif_validates_and_has_what_code_scanning_needs(tmp_path, monkeypatch,
     assert ids == sorted(ids) and {"TST901", "TST902", "TST903"} <= set(ids)
     by_id = {r["id"]: r for r in driver["rules"]}
     assert by_id["TST903"]["defaultConfiguration"]["level"] == "note"
-    assert by_id["TST901"]["helpUri"] == "https://numcheck.example/docs/rules.md#tst901"
+    assert by_id["TST901"]["helpUri"] == "https://numcheck.example/docs/rules.md#tst901-flagged-word"
     assert by_id["TST902"]["shortDescription"]["text"] == "The word dubious."
     assert run["columnKind"] == "unicodeCodePoints"
     results = run["results"]
@@ -361,7 +375,7 @@ def test_rdjsonl_columns_are_utf8_bytes(tmp_path, monkeypatch, test_rules):
     assert first["location"]["path"] == "news/a b,c:d.md"
     assert first["location"]["range"]["start"] == {"line": 3, "column": len(prefix.encode()) + 1}
     assert first["location"]["range"]["end"] == {"line": 3, "column": len(prefix.encode()) + 8}
-    assert first["code"] == {"value": "TST901", "url": "https://numcheck.example/docs/rules.md#tst901"}
+    assert first["code"] == {"value": "TST901", "url": "https://numcheck.example/docs/rules.md#tst901-flagged-word"}
     assert diags[3]["location"] == {"path": "news/empty.txt"}
 
 

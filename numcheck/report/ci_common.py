@@ -6,6 +6,7 @@ with forward slashes, and a link to each rule's documentation.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from numcheck.models import FileResult, Located
@@ -59,10 +60,20 @@ def docs_base() -> str | None:
     return None
 
 
-def rule_help_uri(code: str) -> str | None:
-    """``<docs>/rules.md#cur002``: the rule's anchor in docs/rules.md."""
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub (and most Markdown renderers) give a heading:
+    ``CUR002 conversion-mismatch`` -> ``cur002-conversion-mismatch``."""
+    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return slug.replace(" ", "-")
+
+
+def rule_help_uri(code: str, name: str = "") -> str | None:
+    """``<docs>/rules.md#cur002-conversion-mismatch``: the rule's heading in docs/rules.md
+    (``### CUR002 conversion-mismatch``)."""
     base = docs_base()
-    return f"{base}/rules.md#{code.lower()}" if base else None
+    if not base:
+        return None
+    return f"{base}/rules.md#{heading_anchor(f'{code} {name}' if name else code)}"
 
 
 def full_message(loc: Located) -> str:

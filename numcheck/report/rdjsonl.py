@@ -36,7 +36,7 @@ def diagnostics(report: Report, cwd: str | None = None) -> list[dict[str, Any]]:
             continue
         for loc in fr.findings:
             code: dict[str, Any] = {"value": loc.code}
-            url = rule_help_uri(loc.code)
+            url = rule_help_uri(loc.code, loc.finding.name)
             if url:
                 code["url"] = url
             out.append({

@@ -13,7 +13,8 @@
   text and its occurrence index among findings with the same path, code and text.
 - Unreadable files become ``toolExecutionNotifications`` and make
   ``executionSuccessful`` false.
-- ``helpUri`` and ``informationUri`` are absolute URLs into numcheck's docs when the
+- ``helpUri`` (``<docs>/rules.md#cur002-conversion-mismatch``, the rule's heading in
+  docs/rules.md) and ``informationUri`` are absolute URLs into numcheck's docs when the
   docs location is known (``$NUMCHECK_DOCS_URL`` or the package's Project-URL); they
   are left out otherwise (SARIF requires absolute URIs there).  ``help.text`` always
   carries the rule's description.
@@ -52,10 +53,13 @@ def fingerprint(path: str, code: str, text: str, occurrence: int) -> str:
     return hashlib.sha256(raw).hexdigest()[:32]
 
 
-def _rule_descriptor(code: str, rule: Any | None, fallback_severity: str) -> dict[str, Any]:
+def _rule_descriptor(code: str, rule: Any | None, fallback: tuple[str, str]) -> dict[str, Any]:
     if rule is None:  # a finding from a rule that is not registered here (a pack, a test)
-        desc: dict[str, Any] = {"id": code, "defaultConfiguration": {"level": LEVELS.get(fallback_severity, "warning")}}
-        uri = rule_help_uri(code)
+        severity, name = fallback
+        desc: dict[str, Any] = {"id": code, "defaultConfiguration": {"level": LEVELS.get(severity, "warning")}}
+        if name:
+            desc["name"] = name
+        uri = rule_help_uri(code, name)
         if uri:
             desc["helpUri"] = uri
         return desc
@@ -68,7 +72,7 @@ def _rule_descriptor(code: str, rule: Any | None, fallback_severity: str) -> dic
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"tags": [rule.family.lower()] if rule.family else []},
     }
-    uri = rule_help_uri(rule.code)
+    uri = rule_help_uri(rule.code, rule.name)
     if uri:
         desc["helpUri"] = uri
     return desc
@@ -78,14 +82,14 @@ def sarif_dict(report: Report, cwd: str | None = None) -> dict[str, Any]:
     cwd = cwd or os.getcwd()
     registered = rules_by_code()
     codes = sorted(registered)
-    fallback: dict[str, str] = {}
+    fallback: dict[str, tuple[str, str]] = {}
     for fr in report.files:
         for loc in fr.findings:
             if loc.code not in registered and loc.code not in fallback:
-                fallback[loc.code] = loc.severity
+                fallback[loc.code] = (loc.severity, loc.finding.name)
     codes = sorted(set(codes) | set(fallback))
     index = {code: i for i, code in enumerate(codes)}
-    rules = [_rule_descriptor(c, registered.get(c), fallback.get(c, "warning")) for c in codes]
+    rules = [_rule_descriptor(c, registered.get(c), fallback.get(c, ("warning", ""))) for c in codes]
 
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
