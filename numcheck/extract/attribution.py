@@ -283,7 +283,7 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
                 u = toks[j]
                 if u.is_punct:
                     break
-                if u.base in lex.heads or u.base in lex.outlet_heads:
+                if u.base in lex.heads or u.base in lex.outlet_heads or u.base in lex.generic_nouns:
                     ok = True
                     break
             if not ok:
@@ -553,6 +553,8 @@ class Attribution:
     head: str = ""
     cover: set[int] = field(default_factory=set)
     verb_class: str = ""      # say | report | clause for verb cues, "" otherwise
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quotations this one's speaker speaks
+    owns: list[tuple[int, int]] = field(default_factory=list)    # ... of which it is the adjacent tag
     that_clause: int = -1     # for say verbs followed by "that": where the reported clause starts
 
     @property
@@ -776,6 +778,20 @@ def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int
     seg = text[lo:pos]
     if not seg.rstrip().endswith(","):
         return None
+    # the chunk between the last two commas, when it is a name: "Its children's agency, UNICEF, said"
+    chunks = seg.rstrip()[:-1].rsplit(",", 1)
+    if len(chunks) == 2:
+        cs = lo + len(chunks[0]) + 1
+        ce = lo + len(seg.rstrip()) - 1
+        inner = _tokens(text, cs, ce, lex)
+        if inner and len(inner) <= 6 and all(_is_name_tok(t, lex) or t.low in lex.connectors for t in inner):
+            lead = text[lo:lo + len(chunks[0])]
+            ltoks = _tokens(text, lo, lo + len(chunks[0]), lex)
+            if ltoks and ltoks[0].low not in _STOP_BACK - _POSS_PRON and len(ltoks) <= 5 and \
+                    all(not t.has_digit and (t.low not in _STOP_BACK or t.low in _POSS_PRON) for t in ltoks) and \
+                    "," not in lead:
+                return ltoks[0].start, ce
+            return inner[0].start, inner[-1].end
     m = re.match(r"\s*[“\"]?([^,“”\"]{2,80}),", seg)
     if not m:
         return None
@@ -858,6 +874,7 @@ def _canonical(name: str) -> str:
 
 def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] = ()) -> None:
     """Tie references and pronouns to the nearest earlier named source of the right sort."""
+    lex_pronouns = {"he", "she", "it", "they", "we", "its", "their", "his", "her"}
     history: list[tuple[str, str, frozenset[str], int]] = []  # (name, sort, docs, position)
     pending = list(mentions)
     pending.reverse()
@@ -882,6 +899,13 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
                     name, found_sort = n, sort
                     break
             want = "org"
+        if not name and a.head and a.head not in lex_pronouns:
+            # "the authority" -> "the National Disaster Management Authority"
+            word = re.compile(r"(?<![\w-])" + re.escape(a.head) + r"(?![\w-])", re.I)
+            for n, sort, docs, _ in reversed(history):
+                if sort != "doc" and sort != "person" and word.search(n):
+                    name, found_sort = n, sort
+                    break
         if not name:
             for n, sort, docs, _ in reversed(history):
                 if sort == "doc":
@@ -890,6 +914,11 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
                     name, found_sort = n, sort
                     break
         if name:
+            # a short form seen later ("Helion") stands for the full name seen first
+            for n, sort, docs, _ in history:
+                if n != name and n.startswith(name + " "):
+                    name = n
+                    break
             a.source = replace(src, resolved=name)
             history.append((name, found_sort or "org", a.docs, src.start))
         elif want == "org" and a.head not in ("it", "they", "we", "its", "their"):
@@ -922,6 +951,8 @@ def _coverage(text: str, atts: list[Attribution], sentences: Sequence[Sentence],
     quotes_by_par: dict[int, list[tuple[int, int]]] = {}
     for a in atts:
         a.cover = {a.sentence}
+        a.quotes = []
+        a.owns = []
         pi = sentences[a.sentence].paragraph if sentences else 0
         if scope == "paragraph" and paragraphs:
             a.cover.update(i for i, s in enumerate(sentences) if s.paragraph == pi)
@@ -932,9 +963,24 @@ def _coverage(text: str, atts: list[Attribution], sentences: Sequence[Sentence],
             quotes_by_par[pi] = _quote_spans(text, paragraphs[pi]) if pi < len(paragraphs) else []
         for qs, qe in quotes_by_par[pi]:
             # "...," X said   /   X said: "..."
-            if re.fullmatch(r"[\s,]*", text[qe:a.lo]) or re.fullmatch(r"[\s,:]*", text[a.hi:qs]) \
-                    or (qs <= a.lo and a.hi <= qe and False):
+            if (qe <= a.lo and re.fullmatch(r"[\s,]*", text[qe:a.lo])) \
+                    or (a.hi <= qs and re.fullmatch(r"[\s,:]*", text[a.hi:qs])) \
+                    or (a.hi <= qs and a.source.kind != "vague" and _continues(text, a, qs)):
                 a.cover.update(sent_range(qs, qe))
+                a.quotes.append((qs, qe))
+                if not (a.hi <= qs and _continues(text, a, qs)):
+                    a.owns.append((qs, qe))
+
+
+def _continues(text: str, a: Attribution, qs: int) -> bool:
+    """``"...," X said after the vote. "Every dollar ..."``: a quotation that opens the
+    sentence after its speaker's attribution continues that speaker's words."""
+    gap = text[a.hi:qs]
+    if not re.fullmatch(r"[^.!?“”\"\n]*[.!?][ \t]*", gap):
+        return False
+    lex = lexicon()
+    first = a.source.cue.split()[0].lower() if a.source.cue else ""
+    return a.verb_class in ("say", "clause") or first in lex.say or first in lex.clause
 
 
 def _distance(c: Claim, a: Attribution) -> int:
@@ -984,7 +1030,7 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
             continue
         si = max(0, bisect.bisect_right(starts, c.start) - 1)
         pool = by_sentence.get(si, [])
-        best = _choose(c, si, pool)
+        best = _choose(text, c, si, pool)
         out.append(replace(c, source=best.source) if best is not None else c)
 
     sources: list[Source] = []
@@ -995,9 +1041,13 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
     return out, sources
 
 
-def _choose(c: Claim, si: int, pool: list[Attribution]) -> Attribution | None:
+def _choose(text: str, c: Claim, si: int, pool: list[Attribution]) -> Attribution | None:
     if not pool:
         return None
+    quoted = [a for a in pool if any(qs <= c.start and c.end <= qe for qs, qe in a.owns)] or \
+        [a for a in pool if any(qs <= c.start and c.end <= qe for qs, qe in a.quotes)]
+    if quoted:
+        return min(quoted, key=lambda a: _distance(c, a))
     own = [a for a in pool if a.sentence == si]
     cands = own or pool
     strong = [a for a in cands if not a.weak]
@@ -1008,4 +1058,15 @@ def _choose(c: Claim, si: int, pool: list[Attribution]) -> Attribution | None:
         others = [a for a in pool if a.sentence != si and not a.weak]
         if others:
             cands = others
-    return min(cands, key=lambda a: (_distance(c, a), a.source.kind == "vague"))
+    return min(cands, key=lambda a: (_boundaries(text, c, a), _distance(c, a), a.source.kind == "vague"))
+
+
+def _boundaries(text: str, c: Claim, a: Attribution) -> int:
+    """Commas and semicolons between a figure and an attribution: fewer means the same clause."""
+    if c.end <= a.lo:
+        gap = text[c.end:a.lo]
+    elif c.start >= a.hi:
+        gap = text[a.hi:c.start]
+    else:
+        return 0
+    return gap.count(",") + gap.count(";") + gap.count("—")
