@@ -51,6 +51,7 @@ _PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:not\s+|already\s+|just\s+|
                       r"(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne|ught|id|ade)\b", re.IGNORECASE)
 _REPORTING = frozenset("""said says told tells announced reported added wrote stated explained confirmed noted
 argued claimed insisted warned""".split())
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
@@ -82,6 +83,10 @@ def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         k = _kind(m.group())
+        if k == PAST and m.group().lower() not in _PAST_WORDS:
+            # "long-awaited", "the revised plan": participles used as adjectives
+            if text[m.start() - 1:m.start()] == "-" or _DETERMINER.search(text, max(lo, m.start() - 8), m.start()):
+                continue
         if k:
             out.append((m.start(), m.end(), k))
     return out
