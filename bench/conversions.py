@@ -34,18 +34,30 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
-    from numcheck.engine import check_document
+    from numcheck.engine import Analysis, check_document
     from numcheck.readers import read_path
+    from numcheck.rules.cur import stated_equivalents
 
     expected = json.loads((args.folder / "expected.json").read_text())
     correct = expected.get("_correct", {})
     t0 = time.perf_counter()
     results = {}
+    paired_lines: dict[str, set[int]] = {}
     for name in sorted(k for k in expected if not k.startswith("_")) + \
             sorted(k for k in correct if k not in expected):
         doc = read_path(str(args.folder / name))
         results[name] = [f for f in check_document(doc).findings if f.severity != "info"]
+        analysis = Analysis(doc)
+        paired_lines[name] = {doc.position(e.equivalent.start, e.equivalent.end)[0]
+                              for kind in ("money", "measure") for e in stated_equivalents(analysis, kind)}
     elapsed = time.perf_counter() - t0
+    n_correct = sum(len(v) for v in correct.values())
+    unpaired = [(name, c["line"]) for name, lines in correct.items() for c in lines
+                if c["line"] not in paired_lines.get(name, set())]
+    print(f"correct conversions actually checked (a stated-equivalent pair was found): "
+          f"{n_correct - len(unpaired)}/{n_correct}")
+    for name, line in unpaired:
+        print(f"  not paired: {name}:{line}")
 
     for label, codes in (("conversion rules (CUR002, FIG005)", CONVERSION_CODES),
                          ("all CUR and FIG rules", ("CUR", "FIG"))):

@@ -421,3 +421,27 @@ def test_conversion_message_against_the_ecb_table(conversion_results, cc):
     rate = ecb(cc, "GBP", "USD", D(2023, 6, 2))
     assert f"1 GBP = {rate:.4f} USD" in f.finding.message
     assert f"${2.2 * rate:.3g}bn" in f.finding.message
+
+
+def test_cur002_bare_dollar_beside_us_dollar_is_a_local_dollar(monkeypatch, cc):
+    day = D(2023, 5, 18)
+    aud = ecb(cc, "AUD", "USD", day)
+    text = f"BHP will spend $3bn (US${3 * aud:.2f}bn) on nickel, the company said."
+    claims = [money(text, "$3bn"), money(text, f"US${3 * aud:.2f}bn", equivalent_of=0)]
+    a = analyse(monkeypatch, text, claims, published=day)
+    assert run("CUR002", a) == []  # not a same-currency slip: $ here is a non-US dollar
+    wrong = f"BHP will spend $3bn (US${3 * aud * 1.5:.2f}bn) on nickel, the company said."
+    claims = [money(wrong, "$3bn"), money(wrong, f"US${3 * aud * 1.5:.2f}bn", equivalent_of=0)]
+    [f] = run("CUR002", analyse(monkeypatch, wrong, claims, published=day))
+    assert "same currency" not in f.message
+    assert any("ambiguous currency" in n for n in f.notes)
+
+
+def test_cur002_ambiguous_yen_sign_may_be_yuan(monkeypatch, cc):
+    day = D(2023, 6, 2)
+    usd = round(500 * ecb(cc, "CNY", "USD", day))
+    text = f"A night at the Shanghai hotel costs ¥500 (${usd}), the company said."
+    claims = [money(text, "¥500", ambiguous=True), money(text, f"${usd}", equivalent_of=0)]
+    assert run("CUR002", analyse(monkeypatch, text, claims, published=day)) == []
+    claims = [money(text, "¥500", ambiguous=False), money(text, f"${usd}", equivalent_of=0)]
+    assert len(run("CUR002", analyse(monkeypatch, text, claims, published=day))) == 1

@@ -20,11 +20,14 @@ Choices, documented here and in the rule descriptions:
   the band of every ECB rate ever published for that pair.  Outside that band
   (beyond tolerance) the conversion is wrong whatever the date: an error;
   inside it, an info finding that the conversion could not be checked.
-* **A bare ``$`` equivalent** is read as US dollars, unless the document uses
-  another dollar (``A$``, ``C$``, ``Canadian dollars``...) or the house
-  currency is another dollar: then each of those readings is tried, and the
-  conversion is reported only when none of them fits (the message says which
-  reading it used).
+* **A bare ``$``** is read as US dollars, unless the document (or the
+  ``house_currency`` setting) uses another dollar (``A$``, ``C$``,
+  ``Canadian dollars``...): then each reading is tried and the conversion is
+  reported only when none fits (a note says which reading the message uses).
+  When the other side of the pair is written ``US$``, the writer is telling
+  two dollars apart, so the bare ``$`` is not read as USD (``$3bn
+  (US$2bn)`` in an Australian paper).  ``¥`` marked ambiguous by the extractor
+  tries yen and yuan.
 * **Retail prices**: a pair in which both amounts look like set prices (under
   100,000 and ending in 9, 95, 99 or 49 with or without cents: ``$199
   (£149)``, ``$999 (£899)``) is priced by marketing for each market, with tax
@@ -406,18 +409,42 @@ _COMPARISON_RE = re.compile(
     r"last year|a year (?:earlier|ago|before)|year[- ]on[- ]year)\b", re.I)
 
 
-def _dollar_readings(ctx: RuleContext, eq: Claim, orig: Claim) -> list[str]:
-    """Currencies a bare ``$`` equivalent may stand for, the first being the one reported."""
-    if not is_bare_dollar(eq):
-        return [eq.unit]
-    readings = ["USD"]
-    house = (ctx.option("house_currency") or "").upper()
-    if house in DOLLAR_CODES and house not in readings:
-        readings.append(house)
-    for code in other_dollars(ctx.analysis):
-        if code in DOLLAR_CODES and code not in readings:
-            readings.append(code)
-    return readings
+ECB_DOLLARS = ("AUD", "CAD", "HKD", "NZD", "SGD")
+# currencies an ambiguous symbol or name may stand for (only the ECB-quoted ones matter)
+AMBIGUOUS_GROUPS = {
+    "JPY": ("JPY", "CNY"), "CNY": ("CNY", "JPY"),
+    "SEK": ("SEK", "NOK", "DKK", "ISK"), "NOK": ("NOK", "SEK", "DKK", "ISK"),
+    "DKK": ("DKK", "NOK", "SEK", "ISK"), "ISK": ("ISK", "SEK", "NOK", "DKK"),
+    "MXN": ("MXN", "PHP"), "PHP": ("PHP", "MXN"),
+}
+
+
+def currency_readings(ctx: RuleContext, c: Claim, other: Claim) -> list[str]:
+    """Currencies an amount may stand for, the first being the one reported.
+
+    A bare ``$`` is US dollars, unless the document (or ``house_currency``)
+    names another dollar, which is then tried too.  When the other amount of
+    the pair is written explicitly as ``US$``, the writer is telling the two
+    dollars apart, so the bare ``$`` is read as the house dollar, the other
+    dollars of the document, or else any ECB-quoted dollar -- never as USD.
+    Ambiguous symbols (``¥``: yen or yuan; ``kr``: Nordic crowns) try their
+    group.  Everything else is taken as the extractor read it.
+    """
+    if is_bare_dollar(c):
+        explicit_us = other.unit == "USD" and not is_bare_dollar(other)
+        out: list[str] = [] if explicit_us else ["USD"]
+        house = (ctx.option("house_currency") or "").upper()
+        if house in DOLLAR_CODES and house not in out:
+            out.append(house)
+        for code in other_dollars(ctx.analysis):
+            if code in DOLLAR_CODES and code not in out and not (explicit_us and code == "USD"):
+                out.append(code)
+        if not out:
+            out = list(ECB_DOLLARS)
+        return out
+    if c.currency_ambiguous and c.unit in AMBIGUOUS_GROUPS:
+        return list(AMBIGUOUS_GROUPS[c.unit])
+    return [c.unit.upper()]
 
 
 def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published: dt.date | None,
@@ -427,13 +454,14 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
     tol = tol_q if (is_approximate(eq) or is_approximate(orig)) else tol_plain
     if orig.value is None or eq.value is None or not orig.unit or not eq.unit:
         return
-    base = orig.unit.upper()
-    readings = _dollar_readings(ctx, eq, orig)
+    bases = currency_readings(ctx, orig, eq)
+    quotes = currency_readings(ctx, eq, orig)
+    pairs = [(b, q) for b in bases for q in quotes]
     span = (min(orig.start, eq.start), max(orig.end, eq.end))
     retail = looks_like_retail_price(orig) and looks_like_retail_price(eq)
 
     # same currency: an "equivalent" with another value
-    if all(r == base for r in readings) or (readings[0] == base and len(readings) == 1):
+    if all(b == q for b, q in pairs):
         if fits(orig, eq, 1.0, 1.0, 0.0):
             return
         sentence = ctx.analysis.sentence_of(eq.start)
@@ -443,39 +471,31 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
                                  f"({_pct(eq.value, orig.value)}): one of the two is wrong",
                           notes=_scale_note(orig.value, eq.value))
         return
-    readings = [r for r in readings if r != base] or readings
+    if any(b == q and fits(orig, eq, 1.0, 1.0, 0.0) for b, q in pairs):
+        return  # one reading makes it the same amount in the same currency
+    pairs = [(b, q) for b, q in pairs if b != q]
 
     if published is None:
-        yield from _check_undated(ctx, orig, eq, base, readings, rates, tol, span, retail)
+        yield from _check_undated(ctx, orig, eq, pairs, rates, tol, span, retail)
         return
 
     results = []
-    for quote in readings:
+    for base, quote in pairs:
         if until is not None and until != published:
-            band = rates.band(base, quote, published, until)
-            if band is None:
-                results.append((quote, None))
-                continue
-            if fits(orig, eq, band.low, band.high, tol):
+            found = rates.band(base, quote, published, until)
+            if found is not None and fits(orig, eq, found.low, found.high, tol):
                 return
-            results.append((quote, band))
         else:
-            q = rates.rate(base, quote, published)
-            if q is None:
-                results.append((quote, None))
-                continue
-            if fits(orig, eq, q.value, q.value, tol):
+            found = rates.rate(base, quote, published)
+            if found is not None and fits(orig, eq, found.value, found.value, tol):
                 return
-            results.append((quote, q))
-    quote, found = results[0]
-    if found is None:
-        known = [r for r in results if r[1] is not None]
-        if known:
-            quote, found = known[0]
-        else:
-            yield ctx.finding(*span, _no_rate_message(rates, base, quote, published, until),
-                              severity="info")
-            return
+        results.append((base, quote, found))
+    known = [r for r in results if r[2] is not None]
+    if not known:
+        base, quote, _ = results[0]
+        yield ctx.finding(*span, _no_rate_message(rates, base, quote, published, until), severity="info")
+        return
+    base, quote, found = known[0]
     severity = "info" if retail else None
     if hasattr(found, "low"):  # a band
         band = found
@@ -485,7 +505,7 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
                f"{band.first.isoformat()} and {band.last.isoformat()} "
                f"({format_rate(base, quote, band.low)} to {band.high:.4g}), not {eq.text} "
                f"({_pct(eq.value, orig.value * mid)})")
-        notes = _hints(orig, eq, base, quote, mid, tol, None, None)
+        notes = [] if retail else _hints(orig, eq, base, quote, mid, tol, None, None)
     else:
         qv = found.value
         expected = orig.value * qv
@@ -493,8 +513,10 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
                f"{found.date_used.isoformat()} ({format_rate(base, quote, qv)}), not {eq.text} "
                f"({_pct(eq.value, expected)})")
         notes = [] if retail else _hints(orig, eq, base, quote, qv, tol, found.date_used, rates)
-    if len(readings) > 1:
-        notes = [f"reading the bare $ as {quote}; no other dollar used in the document fits either"] + notes
+    if len(pairs) > 1:
+        tried = ", ".join(f"{b}->{q}" for b, q in pairs)
+        notes = [f"an ambiguous currency was read as {base}->{quote}; no other reading fits either ({tried})"] \
+            + notes
     if retail:
         notes = ["both amounts look like set retail prices, which follow marketing rather than the rate"] + notes
     yield ctx.finding(*span, msg, notes=notes, severity=severity)
@@ -521,15 +543,15 @@ def _no_rate_message(rates, base: str, quote: str, published: dt.date, until: dt
         elif published < cov[0]:
             missing.append(f"the ECB series for {ccy} starts on {cov[0].isoformat()}")
         elif published > cov[1] + dt.timedelta(days=5):
-            missing.append(f"the ECB table ends on {cov[1].isoformat()}")
+            missing.append(f"the ECB series for {ccy} ends on {cov[1].isoformat()}")
     why = "; ".join(missing) or "no ECB business day within 5 days before it"
     return f"no ECB reference rate for {base}/{quote} on {when} ({why}): conversion not checked"
 
 
-def _check_undated(ctx, orig, eq, base, readings, rates, tol, span, retail) -> Iterator:
+def _check_undated(ctx, orig, eq, pairs, rates, tol, span, retail) -> Iterator:
     """No publication date: only a conversion outside every rate ever published is provably wrong."""
     bands = []
-    for quote in readings:
+    for base, quote in pairs:
         cov_a, cov_b = rates.coverage(base), rates.coverage(quote)
         if cov_a is None or cov_b is None:
             continue
@@ -537,33 +559,32 @@ def _check_undated(ctx, orig, eq, base, readings, rates, tol, span, retail) -> I
         if start > end:
             continue
         band = rates.band(base, quote, start, end)
-        if band is None:
-            band = _loose_band(rates, base, quote, start, end)
-        else:
-            band = (band.low, band.high)
+        band = _loose_band(rates, base, quote, start, end) if band is None else (band.low, band.high)
         if band is None:
             continue
         if fits(orig, eq, band[0], band[1], tol):
+            bands = []
             break
-        bands.append((quote, band, start, end))
-    else:
-        if bands and not retail:
-            quote, band, start, end = bands[0]
-            lo, hi = band[0], band[1]
-            yield ctx.finding(
-                *span,
-                f"{orig.text} is between {format_like(orig.value * lo, eq, quote)} and "
-                f"{format_like(orig.value * hi, eq, quote)} at every ECB rate published from "
-                f"{start.isoformat()} to {end.isoformat()}, not {eq.text}: wrong whatever the date",
-                notes=_hints(orig, eq, base, quote, (lo + hi) / 2, tol, None, None))
-            return
-    yield ctx.finding(*span, f"no publication date, so no ECB rate can be chosen for {base} "
-                             f"{'-> ' + readings[0]}: conversion {orig.text} -> {eq.text} not checked "
-                             f"(pass --date)", severity="info")
+        bands.append((base, quote, band, start, end))
+    if bands and len(bands) == len(pairs) and not retail:
+        base, quote, band, start, end = bands[0]
+        lo, hi = band
+        yield ctx.finding(
+            *span,
+            f"{orig.text} is between {format_like(orig.value * lo, eq, quote)} and "
+            f"{format_like(orig.value * hi, eq, quote)} at every ECB rate published from "
+            f"{start.isoformat()} to {end.isoformat()} ({format_rate(base, quote, lo)} to {hi:.4g}), "
+            f"not {eq.text}: wrong whatever the date",
+            notes=_hints(orig, eq, base, quote, (lo + hi) / 2, tol, None, None))
+        return
+    base, quote = pairs[0]
+    yield ctx.finding(*span, f"no publication date, so no ECB rate can be chosen for {base}->{quote}: "
+                             f"conversion {orig.text} -> {eq.text} not checked (pass --date)",
+                      severity="info")
 
 
 def _loose_band(rates, base, quote, start, end):
-    """Min/max of a pair over a long range, tolerating holes in the series."""
+    """Min/max of a pair over a long range, tolerating holes in the series (weekly samples)."""
     lo = hi = None
     day = start
     step = dt.timedelta(days=1)
