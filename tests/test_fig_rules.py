@@ -417,3 +417,32 @@ def test_rule_examples_fire_and_stay_quiet(extractor):
                 res = numcheck.check(text, published=pub, config=Config(select=(code,)))
                 loud = [f for f in res.findings if f.code == code and f.severity != "info"]
                 assert bool(loud) == (kind == "fires"), (code, kind, snip)
+
+
+def test_fig004_up_from_with_the_change_in_between(monkeypatch):
+    for stated, fires in (("14%", False), ("24%", True)):
+        text = f"Spending on agency staff reached £3.3bn last year, up {stated} from £2.9bn in 2021."
+        claims = [fig(text, "£3.3bn", "money", unit="GBP", scale=1e9), fig(text, stated, "percent", unit="percent"),
+                  fig(text, "£2.9bn", "money", unit="GBP", scale=1e9)]
+        found = run("FIG004", analyse(monkeypatch, text, claims))
+        assert bool(found) == fires
+        if fires:
+            assert f"{_change(0, 2.9, 3.3):+.1f}%" in found[0].message
+
+
+@pytest.mark.parametrize("text,offer,ref,stated,fires", [
+    ("Rival Acme offered $12.80 a share, a premium of 28% to Friday's closing price of $10.", "$12.80", "$10",
+     "28%", False),
+    ("Rival Acme offered $12.80 a share, a premium of 38% to Friday's closing price of $10.", "$12.80", "$10",
+     "38%", True),
+    ("The rights issue is priced at 450p, a discount of 35% to the closing price of 600p.", "450p", "600p",
+     "35%", True),
+    ("The rights issue is priced at 450p, a discount of 25% to the closing price of 600p.", "450p", "600p",
+     "25%", False),
+])
+def test_fig004_premium_and_discount(monkeypatch, text, offer, ref, stated, fires):
+    unit = "USD" if "$" in offer else "GBP"
+    claims = [fig(text, offer, "money", unit=unit), fig(text, stated, "percent", unit="percent"),
+              fig(text, ref, "money", unit=unit)]
+    found = run("FIG004", analyse(monkeypatch, text, claims))
+    assert bool(found) == fires

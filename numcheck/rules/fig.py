@@ -474,6 +474,33 @@ def _nearest(cands: list[Claim], anchor: int) -> Claim | None:
     return min(cands, key=lambda c: abs(c.start - anchor)) if cands else None
 
 
+_UP_FROM_RE = re.compile(
+    r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of)\b"
+    r"[^,;.]{0,20}?\bfrom\s+$", re.I)
+_PREMIUM_REF_RE = re.compile(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
+
+
+def _premium_values(ctx, figs, p: Claim):
+    """``an offer of $12.80 a share, a premium of 28% to Friday's close of $10``:
+    (offer, reference) around a premium or discount."""
+    fam_of = _value_family
+    after = [c for c in figs if c.start >= p.end and fam_of(c)
+             and _PREMIUM_REF_RE.match(ctx.text[p.end:c.start])]
+    if not after:
+        return None
+    ref = after[0]
+    before = [c for c in figs if c.end <= p.start and fam_of(c) and fam_of(c)[0] == fam_of(ref)[0]
+              and (c.kind != "money" or c.unit == ref.unit)]
+    if not before:
+        return None
+    offer = before[-1]
+    unit = ref.unit if fam_of(ref)[0].startswith("measure") else ""
+    fi, ti = _value_interval(ref, unit), _value_interval(offer, unit)
+    if fi is None or ti is None or fi[0] <= 0:
+        return None
+    return ref, offer, fi, ti
+
+
 def _pair_values(ctx, figs, s_start, anchor: Claim | None, anchor_pos: int):
     froms, tos = _from_to(ctx, figs, s_start, anchor)
     frm = _nearest(froms, anchor_pos)
@@ -483,8 +510,8 @@ def _pair_values(ctx, figs, s_start, anchor: Claim | None, anchor_pos: int):
     tos = [t for t in tos if _value_family(t) and _value_family(t)[0] == fam[0]]
     to = _nearest(tos, anchor_pos)
     if to is None:
-        # "reached £3.3bn last year, up from £2.9bn": the value before "up from"
-        if re.search(r"\b(?:up|down)\s+from\s+$", ctx.text[max(s_start, frm.start - 12):frm.start], re.I):
+        # "reached £3.3bn last year, up (14%) from £2.9bn": the value before "up from"
+        if _UP_FROM_RE.search(ctx.text[max(s_start, frm.start - 40):frm.start]):
             prev = [c for c in figs if c.end <= frm.start and c is not anchor and _value_family(c)
                     and _value_family(c)[0] == fam[0]]
             to = prev[-1] if prev else None
@@ -509,7 +536,8 @@ def _ratio_interval(fi, ti) -> tuple[float, float]:
       description="""
 A stated change (`rose 17%`, `a drop of 9.5%`, `improved 20%`, `a premium of
 28%`, `doubled`, `halved`, `tripled`) next to its from and to values (`to Y
-from X`, `from X to Y`, `Y, up from X`) in the same sentence, where the change
+from X`, `from X to Y`, `Y, up 14% from X`; for a premium or discount, `offered
+$12.80, a premium of 28% to the close of $10`) in the same sentence, where the change
 the values imply falls outside the rounding of the stated figure (and of the
 values).  `improved` is accepted in either direction, and as the change of the
 rate (`40 to 36 minutes` is 10% less time, or 11% faster).  Multipliers allow
@@ -542,7 +570,11 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             if not m:
                 continue
             direction = _change_direction(m)
-            vals = _pair_values(ctx, [f for f in figs if f is not p], s_start, p, p.start)
+            others = [f for f in figs if f is not p]
+            vals = _pair_values(ctx, others, s_start, p, p.start)
+            word = (m.groupdict().get("nup") or m.groupdict().get("ndown") or m.group(0)).lower()
+            if vals is None and re.search(r"premium|discount|markup|mark-up", word):
+                vals = _premium_values(ctx, others, p)
             if vals is None:
                 continue
             frm, to, fi, ti = vals
@@ -608,7 +640,7 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
 
 
 def _stated(text: str, p: Claim, before: str) -> str:
-    m = re.search(r"(\b[\w-]+\s+(?:of\s+|by\s+)?)$", before)
+    m = re.search(r"((?:\b(?:a|an)\s+)?\b[\w-]+\s+(?:of\s+|by\s+)?)$", before)
     return (m.group(1) if m else "") + p.text
 
 
