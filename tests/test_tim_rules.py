@@ -266,3 +266,22 @@ def test_tim003_quiet_when_the_date_belongs_to_a_noun_or_another_clause():
 ])
 def test_correct_news_sentences_are_quiet(pub, text):
     assert codes(text, pub) == []
+
+
+def test_tim004_later_across_sentences():
+    text = "The firm was founded in 1990. Ten years later, in {}, it listed its shares."
+    assert "TIM004" in codes(text.format(2005), "2024-03-04")
+    assert "TIM004" not in codes(text.format(2000), "2024-03-04")
+    msg = messages(text.format(2005), "TIM004", "2024-03-04")[0]
+    assert msg.startswith("ten years after 1990") and "2000" in msg and "2005" in msg
+
+
+def test_tim004_neighbouring_years_are_not_within_tolerance_twice():
+    # five years after 1991 is 1996; 1997 is within a year, 1998 is not
+    assert "TIM004" not in codes("The mill shut in 1997, five years after the 1991 strike.", "2024-03-04")
+    assert "TIM004" in codes("The mill shut in 1998, five years after the 1991 strike.", "2024-03-04")
+
+
+def test_tim004_born_in_year_against_stated_age():
+    assert "TIM004" in codes("Lee, 38, born in 1975, is the youngest minister.", "2024-03-04")
+    assert "TIM004" not in codes("Lee, 48, born in 1975, is the youngest minister.", "2024-03-04")

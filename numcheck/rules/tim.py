@@ -26,8 +26,10 @@ from numcheck.extract.temporal_calendar import WEEKDAYS, describe, describe_inte
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
 
-_TOL_DAYS = {"day": 0, "week": 3, "fortnight": 3, "month": 31, "quarter": 45, "year": 366, "decade": 731,
-             "century": 3653}
+# slack added to each side of an interval before asking whether two intervals meet: one
+# unit of the stated granularity, less a day so that neighbouring periods do not touch
+_TOL_DAYS = {"day": 0, "week": 3, "fortnight": 3, "month": 27, "quarter": 45, "year": 364, "decade": 729,
+             "century": 3651}
 
 
 def _resolved(c: Claim) -> bool:
@@ -203,7 +205,8 @@ def _meets(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date, tol_days: int) ->
 
 
 def _amount_text(c: Claim) -> str:
-    return " ".join(c.text.split())
+    t = " ".join(c.text.split())
+    return t[:1].lower() + t[1:]
 
 
 @rule("TIM004", "elapsed-time-mismatch", "error",
@@ -245,7 +248,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
         unit = c.extra.get("unit") or c.unit
         tol = _TOL_DAYS.get(unit, 0)
         if unit == "year":
-            tol = 366 * tol_years
+            tol = max(365 * tol_years - 1, 0)
         # (a) "eight years ago, in 2011"
         if rel == "ago" and _resolved(c):
             s0, s1, pool = _sentence_claims(ctx, c)
@@ -268,9 +271,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             if rel in ("before", "after"):
                 t = _adjacent_target(ctx, c, anchor, pool, {c.start, anchor.start})
             else:
-                t = _adjacent_target(ctx, c, c, pool, {c.start, anchor.start})
-                if t is not None and t.start < c.start:
-                    t = None  # "in 2015, ten years later" reads the other way round; leave it
+                rel_end = c.extra.get("relation_end", c.end)
+                t = next((p for p in pool if p.start >= rel_end and p.start not in (c.start, anchor.start)
+                          and _resolved(p) and _GAP_AFTER.fullmatch(text, rel_end, p.start)), None)
             if t is None:
                 continue
             r0 = dt.date.fromisoformat(c.extra["resolved_start"])
