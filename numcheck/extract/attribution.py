@@ -36,14 +36,8 @@ __all__ = ["attribute", "find_attributions", "Attribution", "lexicon", "data_pat
 
 def data_path(name: str) -> Path:
     """Path of a data file shipped under ``rules/`` (installed as ``numcheck.packs``)."""
-    try:
-        from importlib.resources import files
-        p = files("numcheck.packs") / name
-        if p.is_file():
-            return Path(str(p))
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "rules" / name
+    from numcheck.data import data_path as _dp
+    return _dp(name)
 
 
 def _load(name: str) -> dict:
@@ -717,7 +711,15 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
                                           for t in toks):
                 continue
-        att = _new_att(text, span, (vs, ve), si, sent, lex, persons, _docs_after(after, lex))
+        extra = _docs_after(after, lex)
+        # "the group's annual report showed": the group is the source, the report its document
+        for j, t in enumerate(toks[:-1]):
+            rest = toks[j + 1:]
+            if t.possessive and rest[-1].base in lex.ref_doc and not any(_is_name_tok(u, lex) for u in rest):
+                span = (span[0], t.end - 2)
+                extra = extra | {rest[-1].base}
+                break
+        att = _new_att(text, span, (vs, ve), si, sent, lex, persons, extra)
         att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
         tm = _THAT_AFTER.match(after)
         if tm and att.verb_class in ("say", "clause"):

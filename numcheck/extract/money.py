@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "rules" / "currencies.toml"
+from numcheck.data import data_path  # noqa: E402
+
+DATA = data_path("currencies.toml")
 
 # ISO codes also accepted in lower case ("usd 200"); others only upper case ("TRY", "ALL"
 # are English words).

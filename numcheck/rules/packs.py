@@ -104,15 +104,8 @@ class Pack:
 def packs_dir() -> Path:
     """The folder of built-in packs: ``numcheck.packs`` when installed, else the
     ``rules/`` folder beside the ``numcheck`` package in a source checkout."""
-    here = Path(__file__).resolve().parent.parent  # numcheck/
-    checkout = here.parent / "rules"
-    if checkout.is_dir():
-        return checkout
-    try:
-        from importlib.resources import files
-        return Path(str(files("numcheck.packs")))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover
-        return checkout
+    from numcheck.data import packs_dir as where
+    return where()
 
 
 def builtin_pack_files() -> dict[str, Path]:
