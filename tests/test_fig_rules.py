@@ -446,3 +446,14 @@ def test_fig004_premium_and_discount(monkeypatch, text, offer, ref, stated, fire
               fig(text, ref, "money", unit=unit)]
     found = run("FIG004", analyse(monkeypatch, text, claims))
     assert bool(found) == fires
+
+
+def test_fig003_list_items(monkeypatch):
+    text = ("Patients waiting, by specialty, according to NHS England:\n\n"
+            "48% in surgical specialties\n\n39% in medicine\n\n21% in diagnostics\n\nThe rest were elsewhere.")
+    [f] = run("FIG003", analyse(monkeypatch, text, _pcts(text, "48%", "39%", "21%")))
+    assert "108%" in f.message
+    ok = text.replace("21%", "11%")
+    assert run("FIG003", analyse(monkeypatch, ok, _pcts(ok, "48%", "39%", "11%"))) == []
+    overlapping = "Staff profile:\n\n62% are women\n\n51% are over 50\n"
+    assert run("FIG003", analyse(monkeypatch, overlapping, _pcts(overlapping, "62%", "51%"))) == []

@@ -329,29 +329,12 @@ growth rates or levels (`rose 40%`, `to 40% from 15%`).
       quiet=["Of the staff, 62% are women and 51% are over 50.",
              "Sales rose 40% and profits rose 75%."])
 def percentage_sum(ctx: RuleContext) -> Iterable:
-    text = ctx.text
-    for s_start, s_end, figs in _sentence_figures(ctx):
-        shares = []
-        for c in figs:
-            if c.kind != "percent" or c.value is None:
-                continue
-            if c.qualifier in ("<", "<="):
-                continue
-            before = text[max(s_start, c.start - 30):c.start]
-            if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
-                                                                   before, re.I):
-                continue
-            if _GROWTH_AFTER_RE.match(text[c.end:c.end + 30]):
-                continue
-            shares.append(c)
+    for shares, stops in _share_groups(ctx):
         if len(shares) < 2:
             continue
-        labels = []
-        for i, c in enumerate(shares):
-            stop = shares[i + 1].start if i + 1 < len(shares) else s_end
-            labels.append(_label_words(text[c.end:stop]))
-        firsts_of = [w for w in labels if w and w[0] == "of"]
-        if firsts_of:
+        text = ctx.text
+        labels = [_label_words(text[c.end:stop]) for c, stop in zip(shares, stops)]
+        if any(w and w[0] == "of" for w in labels):
             continue  # "48% of men and 60% of women": shares of different wholes
         why = _exclusive(labels)
         if why is None:
@@ -363,6 +346,52 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             yield ctx.finding(shares[0].start, shares[-1].end,
                               f"{parts} = {_sig(total, 4)}%: {why} of one whole cannot exceed 100% "
                               f"(allowing 0.5 per share for rounding: {_sig(limit, 4)}%)")
+
+
+def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
+    shares = []
+    for c in figs:
+        if c.kind != "percent" or c.value is None or c.qualifier in ("<", "<="):
+            continue
+        before = text[max(s_start, c.start - 30):c.start]
+        if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
+                                                               before, re.I):
+            continue
+        if _GROWTH_AFTER_RE.match(text[c.end:c.end + 30]):
+            continue
+        shares.append(c)
+    return shares
+
+
+_LIST_GAP_RE = re.compile(r"^[\s\-*\u2022\u2013]*$")
+
+
+def _share_groups(ctx: RuleContext) -> Iterator[tuple[list[Claim], list[int]]]:
+    """Shares that may split one whole: those of one sentence, and those of a run
+    of short list items that each open with a percentage (``- 48% in surgery``).
+    Yields (shares, end of each share's label)."""
+    text = ctx.text
+    run: list[tuple[Claim, int]] = []
+    last_end = -1
+
+    def flush():
+        if len(run) >= 2:
+            yield [c for c, _ in run], [e for _, e in run]
+
+    for s_start, s_end, figs in _sentence_figures(ctx):
+        shares = _shares_in(text, s_start, figs)
+        item = (len(shares) == 1 and len(figs) == 1 and s_end - s_start <= 100
+                and not text[s_start:shares[0].start].strip(" -*\u2022\u2013\t"))
+        if item and run and _LIST_GAP_RE.match(text[last_end:s_start]) and "\n" in text[last_end:s_start]:
+            run.append((shares[0], s_end))
+        else:
+            yield from flush()
+            run = [(shares[0], s_end)] if item else []
+        last_end = s_end
+        if not item and len(shares) >= 2:
+            stops = [shares[i + 1].start for i in range(len(shares) - 1)] + [s_end]
+            yield shares, stops
+    yield from flush()
 
 
 # -- FIG004 -----------------------------------------------------------------------------------
