@@ -275,7 +275,7 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
             ok = False
             for j in range(i + 1, min(n, i + 4)):
                 u = toks[j]
-                if u.is_punct:
+                if u.is_punct or u.low in _DETS or u.low in _POSS_PRON or u.low in lex.connectors:
                     break
                 if u.base in lex.heads or u.base in lex.outlet_heads or u.base in lex.generic_nouns:
                     ok = True
@@ -656,6 +656,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 if span is None:
                     continue
                 docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
+                span, docs = _owner(span, _phrase_tokens(text, span, lex), docs, lex)
                 out.append(_new_att(text, span, (m.start(), m.end()), si, sent, lex, persons, docs))
 
     # reporting verbs after their subject
@@ -667,6 +668,14 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         before = text[lo:vs]
         if _AUX_BEFORE.search(before):
             continue
+        if verb in lex.report:
+            prev = re.search(r"([\w'’-]+)\s+$", before)
+            nxt = re.match(r"\s+([\w-]+)", text[ve:hi])
+            if prev and prev.group(1).islower() and (prev.group(1) in lex.descriptors
+                                                     or prev.group(1).endswith(("'s", "’s"))):
+                continue  # "the group's annual report showed": a noun
+            if nxt and (nxt.group(1).lower() in lex.say or nxt.group(1).lower() in lex.report):
+                continue  # "estimates show", "report found"
         after = text[ve:hi]
         if verb in lex.clause and not _CLAUSE_AFTER.match(after):
             continue
@@ -711,14 +720,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
                                           for t in toks):
                 continue
-        extra = _docs_after(after, lex)
-        # "the group's annual report showed": the group is the source, the report its document
-        for j, t in enumerate(toks[:-1]):
-            rest = toks[j + 1:]
-            if t.possessive and rest[-1].base in lex.ref_doc and not any(_is_name_tok(u, lex) for u in rest):
-                span = (span[0], t.end - 2)
-                extra = extra | {rest[-1].base}
-                break
+        span, extra = _owner(span, toks, _docs_after(after, lex), lex)
         att = _new_att(text, span, (vs, ve), si, sent, lex, persons, extra)
         att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
         tm = _THAT_AFTER.match(after)
@@ -758,6 +760,16 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
 
 
 _THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,8}?\s+that\b", re.I)
+
+
+def _owner(span: tuple[int, int], toks: list[_Tok], docs: frozenset[str],
+           lex: Lexicon) -> tuple[tuple[int, int], frozenset[str]]:
+    """``the group's annual report``: the group is the source, the report its document."""
+    for j, t in enumerate(toks[:-1]):
+        rest = toks[j + 1:]
+        if t.possessive and rest[-1].base in lex.ref_doc and not any(_is_name_tok(u, lex) for u in rest):
+            return (span[0], t.end - 2), docs | {rest[-1].base}
+    return span, docs
 
 
 def _docs_after(after: str, lex: Lexicon) -> frozenset[str]:

@@ -1,0 +1,301 @@
+"""The attribution finder on realistic sentences.
+
+Figures are built by hand from their text (so these tests do not depend on the
+figure extractor); sentences come from the project's segmenter.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numcheck.extract import attribution
+from numcheck.extract.attribution import attribute
+from numcheck.models import Claim
+from numcheck.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fig(text: str, at: str, nth: int = 0, kind: str | None = None) -> Claim:
+    hits = [m.start() for m in re.finditer(r"(?<![\w.,$£€¥])" + re.escape(at) + r"(?!\w)", text)]
+    start = hits[nth]
+    if kind is None:
+        kind = "money" if any(ch in at for ch in "$£€¥") else "percent" if "%" in at else "count"
+    return Claim(kind=kind, start=start, end=start + len(at), text=at)
+
+
+def link(text: str, *figures: str, scope: str = "sentence"):
+    sentences, paragraphs = segment(text)
+    claims = sorted((fig(text, f) for f in figures), key=lambda c: c.start)
+    linked, sources = attribute(text, sentences, paragraphs, claims, scope=scope)
+    return {c.text: c.source for c in linked}, sources
+
+
+def src_text(source) -> str | None:
+    return None if source is None else source.text
+
+
+# -- cues before and after the figure ---------------------------------------------
+
+def test_according_to_before_the_figure_gives_span_and_cue():
+    text = "According to the International Energy Agency, solar capacity grew 24% last year."
+    got, _ = link(text, "24%")
+    s = got["24%"]
+    assert s.text == "the International Energy Agency"
+    assert text[s.start:s.end] == s.text
+    assert s.cue == "According to"
+    assert text[s.cue_start:s.cue_end] == "According to"
+    assert s.kind == "named"
+
+
+def test_reporting_clause_covers_the_whole_sentence():
+    text = ("Exports fell 6.1% in May, the customs office said, while imports were worth "
+            "$48 billion.")
+    got, _ = link(text, "6.1%", "$48 billion")
+    assert src_text(got["6.1%"]) == "the customs office"
+    assert src_text(got["$48 billion"]) == "the customs office"
+
+
+def test_subject_said_that_before_the_figure():
+    text = "Maersk said on Friday that freight rates had risen 40% since January."
+    got, _ = link(text, "40%")
+    assert src_text(got["40%"]) == "Maersk"
+
+
+def test_told_an_outlet_makes_the_outlet_the_source_and_keeps_the_speaker():
+    text = ("Iran has spent £13.1 billion on its proxies since 2012, former CIA official "
+            "Marc Polymeropoulos told The Washington Post.")
+    got, sources = link(text, "£13.1 billion")
+    s = got["£13.1 billion"]
+    assert s.text == "The Washington Post" and s.cue == "told"
+    speakers = [x for x in sources if x.cue_start == s.cue_start and x is not s and x.text != s.text]
+    assert [x.text for x in speakers] == ["former CIA official Marc Polymeropoulos"]
+
+
+def test_told_a_non_outlet_keeps_the_speaker_as_source():
+    text = "The plant will cost $2.1 billion, chief executive Tom Reyes told investors on Wednesday."
+    got, _ = link(text, "$2.1 billion")
+    assert src_text(got["$2.1 billion"]) == "chief executive Tom Reyes"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("Household debt rose to £1.8 trillion (source: Bank of England).", "£1.8 trillion", "Bank of England"),
+    ("Data from the Kiel Institute show aid pledges of $75 billion.", "$75 billion", "the Kiel Institute"),
+    ("Vestas made 17,000 turbines last year, the group's annual report showed.", "17,000 turbines", "the group"),
+    ("Shell's annual report puts its tax bill at $13 billion.", "$13 billion", "Shell"),
+    ("In a report by Amnesty International, 1,200 detentions were documented.", "1,200 detentions",
+     "Amnesty International"),
+    ("The toll reached 3,400 deaths, according to figures published by the health ministry of Gaza.",
+     "3,400 deaths", "the health ministry of Gaza"),
+    ("A statement from the Foreign Office said 250 Britons had been evacuated.", "250 Britons",
+     "the Foreign Office"),
+    ("Rents rose 9%, said Lucian Cook, head of research at Savills.", "9%", "Lucian Cook"),
+])
+def test_phrase_cues(text, figure, source):
+    got, _ = link(text, figure)
+    assert src_text(got[figure]) == source
+
+
+# -- things that are not attributions ------------------------------------------------
+
+def test_a_capitalised_verb_form_inside_a_name_is_not_a_cue():
+    text = "Kyiv has received $75 billion in aid from the United States since 2022."
+    got, _ = link(text, "$75 billion")
+    assert got["$75 billion"] is None
+
+
+def test_added_with_an_object_is_not_a_reporting_verb():
+    text = "The company added 300 jobs at its Ohio plant last year."
+    got, _ = link(text, "300 jobs")
+    assert got["300 jobs"] is None
+
+
+def test_sentence_scope_stops_at_the_sentence():
+    text = ("According to the Middle East Media Research Institute MEMRI, the plan was Soleimani's. "
+            "His proxies killed over 600 Americans in Iraq.")
+    got, _ = link(text, "over 600 Americans")
+    assert got["over 600 Americans"] is None
+
+
+def test_paragraph_scope_lets_an_attribution_cover_its_paragraph():
+    text = ("Unemployment rose to 4.4% in March, the statistics office said. Youth unemployment "
+            "reached 13.2%.\n\nIn other news, 5,000 people marched in Lyon.")
+    got, _ = link(text, "13.2%", "5,000 people", scope="paragraph")
+    assert src_text(got["13.2%"]) == "the statistics office"
+    assert got["5,000 people"] is None
+
+
+def test_temporal_claims_are_left_alone():
+    text = "The ministry said 2,000 troops arrived on March 3."
+    sentences, paragraphs = segment(text)
+    date = Claim(kind="date", start=text.index("March 3"), end=text.index("March 3") + 7, text="March 3")
+    linked, _ = attribute(text, sentences, paragraphs, [fig(text, "2,000 troops"), date])
+    assert linked[0].source is not None and linked[1].source is None
+
+
+# -- continuation and references -------------------------------------------------------
+
+def test_he_added_attaches_to_the_last_person_named():
+    text = ("Defence Minister Rustem Umerov said production had doubled. He added that "
+            "Ukraine needed 300,000 shells a month.")
+    got, _ = link(text, "300,000 shells")
+    s = got["300,000 shells"]
+    assert s.kind == "reference" and s.text == "He"
+    assert s.resolved == "Defence Minister Rustem Umerov"
+
+
+def test_the_report_also_said_resolves_to_whoever_made_the_report():
+    text = ("Global temperatures were 1.45C above pre-industrial levels, the World Meteorological "
+            "Organization said in a report on Thursday. The report also said glaciers lost 600 "
+            "gigatonnes of ice.")
+    got, _ = link(text, "600 gigatonnes")
+    s = got["600 gigatonnes"]
+    assert s.kind == "reference"
+    assert s.resolved == "the World Meteorological Organization"
+
+
+def test_definite_references_resolve_to_the_nearest_earlier_name_of_their_sort():
+    text = ("Copperfield Mining said output rose 18%, chief executive Tom Reyes told investors. "
+            "The company expects revenue of $4 billion. Its 2,500 employees include 600 "
+            "apprentices, a spokesperson said.")
+    got, _ = link(text, "$4 billion", "600 apprentices")
+    assert got["$4 billion"].text == "The company"
+    assert got["$4 billion"].resolved == "Copperfield Mining"   # not the person named later
+    assert got["600 apprentices"].resolved == "Copperfield Mining"
+
+
+def test_reference_with_a_head_word_prefers_the_name_containing_it():
+    text = ("Floods have killed 1,136 people, the National Disaster Management Authority said. "
+            "Pakistan's economy was already weak. Nearly 1 million homes were damaged, the "
+            "authority said.")
+    got, _ = link(text, "Nearly 1 million homes")
+    assert got["Nearly 1 million homes"].resolved == "the National Disaster Management Authority"
+
+
+def test_reference_without_antecedent_stays_a_reference():
+    text = "Spending on parks will rise 12% to $56 million, the department said."
+    got, _ = link(text, "$56 million")
+    s = got["$56 million"]
+    assert s.kind == "reference" and s.resolved == ""
+
+
+def test_a_name_opening_a_sentence_is_an_antecedent_even_if_not_a_source():
+    text = ("Northwind Retail Group cut its forecast on Wednesday. Sales fell 4.2%, the company said.")
+    got, _ = link(text, "4.2%")
+    assert got["4.2%"].resolved == "Northwind Retail Group"
+
+
+# -- quotations --------------------------------------------------------------------------
+
+def test_a_said_tag_covers_every_sentence_of_its_quotation():
+    text = ("“We will cut 1,200 jobs. The savings will reach $300 million by 2026,” the chief "
+            "executive said.")
+    got, _ = link(text, "1,200 jobs", "$300 million")
+    assert src_text(got["1,200 jobs"]) == "the chief executive"
+    assert src_text(got["$300 million"]) == "the chief executive"
+
+
+def test_a_quote_after_the_speakers_sentence_continues_the_speaker():
+    text = ("“This is the largest project in our history,” Mayor Elena Ortiz said after the vote. "
+            "“Every dollar of the $600 million local share is budgeted.”")
+    got, _ = link(text, "$600 million")
+    assert src_text(got["$600 million"]) == "Mayor Elena Ortiz"
+
+
+def test_the_adjacent_tag_wins_over_an_earlier_speaker():
+    text = ("Minister Ahsan Iqbal told The Associated Press that damage could exceed $10 billion. "
+            "\"More than 33 million people have been affected,\" he said.")
+    got, _ = link(text, "More than 33 million people")
+    s = got["More than 33 million people"]
+    assert s.text == "he" and s.resolved == "Minister Ahsan Iqbal"
+
+
+# -- vague sources ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure", [
+    ("Copper could rise as much as 30% by December, some analysts believe.", "as much as 30%"),
+    ("Experts say 40% of cases go undiagnosed.", "40%"),
+    ("The repairs are estimated at $4 billion.", "$4 billion"),
+    ("The militia has reportedly recruited 2,000 fighters.", "2,000 fighters"),
+    ("Israeli officials said 1,200 people were killed.", "1,200 people"),
+    ("The bid values the club at more than $4 billion, according to people familiar with the talks.",
+     "more than $4 billion"),
+    ("It is believed that 900 prisoners escaped.", "900 prisoners"),
+])
+def test_vague_sources(text, figure):
+    got, _ = link(text, figure)
+    assert got[figure] is not None and got[figure].kind == "vague"
+
+
+def test_a_hedge_gives_way_to_a_named_source_in_the_sentence():
+    text = "The exercises reportedly cost $3 million, JNS reports."
+    got, _ = link(text, "$3 million")
+    assert got["$3 million"].text == "JNS" and got["$3 million"].kind == "named"
+
+
+def test_a_named_firms_analysts_are_not_vague():
+    text = "Copper could rise 30% by December, analysts at Goldman Sachs said."
+    got, _ = link(text, "30%")
+    assert got["30%"].kind == "named"
+
+
+def test_that_clause_belongs_to_the_main_speaker():
+    text = ("Finance chief Dana Whitfield told analysts on a call that the retailer expected profit "
+            "of $1.1 billion.")
+    got, _ = link(text, "$1.1 billion")
+    assert src_text(got["$1.1 billion"]) == "Finance chief Dana Whitfield"
+
+
+# -- the sample article ------------------------------------------------------------------
+
+def test_seed_article_links_its_four_figures():
+    text = (ROOT / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    got, _ = link(text, "As many as 500 men", "£13.1 billion", "over 600 Americans", "up to $50 billion")
+    assert src_text(got["As many as 500 men"]) == "The Wall Street Journal"
+    assert src_text(got["£13.1 billion"]) == "The Washington Post"
+    assert got["over 600 Americans"] is None
+    assert src_text(got["up to $50 billion"]) == "the Foundation for the Defense of Democracies"
+
+
+def test_seed_article_through_the_pipeline():
+    from numcheck.engine import extract_document
+    from numcheck.readers import read_path
+    fr = extract_document(read_path(str(ROOT / "fixtures" / "seed-article.txt")))
+    figures = {c.text: c.source for c in fr.claims if c.is_figure}
+    if not figures:
+        pytest.skip("figure extractor not available")
+    want = {"As many as 500 men": "The Wall Street Journal", "£13.1 billion": "The Washington Post",
+            "over 600 Americans": None, "up to $50 billion": "the Foundation for the Defense of Democracies"}
+    assert {k: src_text(v) for k, v in figures.items() if k in want} == want
+
+
+# -- the data files ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["attribution.toml", "vague.toml", "policies.toml"])
+def test_data_files_document_their_schema(name):
+    text = (ROOT / "rules" / name).read_text(encoding="utf-8")
+    assert text.startswith("#") and "Schema" in text
+
+
+def test_users_can_extend_the_cue_verbs(tmp_path, monkeypatch):
+    text = "Inflation will reach 7%, the central bank cautioned."
+    got, _ = link(text, "7%")
+    assert got["7%"] is not None   # "cautioned" is a shipped clause verb
+    text = "Inflation will reach 7%, the central bank fretted."
+    got, _ = link(text, "7%")
+    assert got["7%"] is None
+    for name in ("attribution.toml", "vague.toml"):
+        shutil.copy(ROOT / "rules" / name, tmp_path / name)
+    data = (tmp_path / "attribution.toml").read_text(encoding="utf-8")
+    (tmp_path / "attribution.toml").write_text(data.replace('clause = ["added"', 'clause = ["fretted", "added"'),
+                                               encoding="utf-8")
+    monkeypatch.setattr(attribution, "data_path", lambda n: tmp_path / n)
+    attribution.lexicon.cache_clear()
+    try:
+        got, _ = link(text, "7%")
+        assert src_text(got["7%"]) == "the central bank"
+    finally:
+        attribution.lexicon.cache_clear()
