@@ -298,3 +298,9 @@ def test_frequencies_and_approximate_counts():
     assert c.kind == "set"
     assert texts("The 2000 or so residents live nearby.") == []
     assert one("The plant closed a year ago.", "a year ago").kind == "date"
+
+
+def test_military_times_are_not_years():
+    c = one("Polls close at 10 a.m. ET (1400 GMT) on Friday.", "1400 GMT")
+    assert c.kind == "time" and c.timex.endswith("T14:00")
+    assert "2030 GMT" not in texts("Talks resume at 2030 GMT.") or one("Talks resume at 2030 GMT.", "2030 GMT").kind == "time"

@@ -300,8 +300,8 @@ def _year(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if y > 2099:
         return None
-    if re.match(r"(?:\s+or\s+so|-?odd)\b", text[m.end():m.end() + 8]):
-        return None  # "the 2000 or so residents"
+    if re.match(r"(?:\s+or\s+so|-?odd)\b|\s*(?:GMT|UTC|Z|hrs|hours|h)\b", text[m.end():m.end() + 8]):
+        return None  # "the 2000 or so residents", "2030 GMT"
     nxt = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 24])
     if nxt and text[m.end():m.end() + 1] in " -":
         w = nxt.group(1)
@@ -429,7 +429,9 @@ def _deictic(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if w == "tonight":
         c.kind = "time"
         return _rel(c, "PRESENT_REF", lambda ref: (cal.tx_day(ref) + "TNI", ref, ref))
-    if w in ("the past", "recently", "in the past", "formerly", "previously"):
+    if w == "at the time" and re.match(r"\s+of\b", ctx.after(m.end(), 6)):
+        return None
+    if w in ("the past", "recently", "in the past", "formerly", "previously", "at the time"):
         c.extra["vague"] = True
         c.timex = "PAST_REF"
         return c
@@ -958,7 +960,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|\bFY\s?|[Tt]he\s+(?:fiscal|financial)\s+year\s+)(?P<year>[12]\d{3}|['’]?\d\d)"
          r"(?![\d%])"), _fiscal),
     (_rx(r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]owadays|[Nn]ow|[Cc]urrently|"
-         r"[Ii]n\s+the\s+past|the\s+past|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
+         r"[Ii]n\s+the\s+past|the\s+past|[Aa]t\s+the\s+time|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
          r"[Aa]t\s+present)(?![\w-])"), _deictic),
     (_rx(r"(?:(?P<pre>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?<![\w-])(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|"
          r"[Cc]oming|[Pp]revious|[Tt]he\s+(?:last|past|previous|next|coming|following|current|present|preceding)"
@@ -988,6 +990,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?<![\w.:$£€])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?:hrs|h)\b)?"
          r"(?:\s+(?P<tz>GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|IST|JST|ET|PT|local\s+time)\b)?"), _clock),
     (_rx(r"(?<![\w-])(?:noon|midnight)(?![\w-])"), _noon),
+    (_rx(r"(?<![\w.:$£€])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs\b|h\b)?\s*(?P<tz>GMT|UTC|Z\b|local\s+time)"),
+     _clock),
     (_rx(r"(?<![\w.:$£€])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"), _hms),
     (_rx(r"(?<![\w$£€¥.,#/:'’-])(?P<y1>[12]\d{3})\s?[-–/]\s?(?P<y2>[12]\d{3}|\d{2})(?![\w%]|[.,]\d|-)"), _year_range),
     (_rx(rf"(?:[Bb]etween\s+|[Ff]rom\s+)?(?<![\w.,$£€-])(?P<n1>{_NUM})\s*(?:-|–|to|and)\s*(?P<n2>{_NUM})[\s-]+"
