@@ -457,3 +457,25 @@ def test_fig003_list_items(monkeypatch):
     assert run("FIG003", analyse(monkeypatch, ok, _pcts(ok, "48%", "39%", "11%"))) == []
     overlapping = "Staff profile:\n\n62% are women\n\n51% are over 50\n"
     assert run("FIG003", analyse(monkeypatch, overlapping, _pcts(overlapping, "62%", "51%"))) == []
+
+
+def test_fig005_temperature_change_converts_without_offset(monkeypatch):
+    for stated, fires in (("18F", False), ("50F", True)):
+        text = f"Temperatures rose by 10C ({stated}) in a day, forecasters said."
+        claims = [fig(text, "10C", "measure", unit="degree_Celsius"),
+                  fig(text, stated, "measure", unit="degree_Fahrenheit", equivalent_of=0)]
+        found = run("FIG005", analyse(monkeypatch, text, claims))
+        assert bool(found) == fires
+    delta = UREG.Quantity(10, "delta_degC").to("delta_degF").magnitude
+    assert f"is {delta:.3g}F" in found[0].message
+
+
+def test_fig005_compound_measure(monkeypatch):
+    for stated, fires in (("1.78 m", False), ("2.1 m", True)):
+        text = f"He is 5 feet 10 inches ({stated}) tall."
+        claims = [fig(text, "5 feet", "measure", unit="foot"), fig(text, "10 inches", "measure", unit="inch"),
+                  fig(text, stated, "measure", unit="meter", equivalent_of=1)]
+        found = run("FIG005", analyse(monkeypatch, text, claims))
+        assert bool(found) == fires
+    height = (UREG.Quantity(5, "foot") + UREG.Quantity(10, "inch")).to("meter").magnitude
+    assert f"{height:.3g} m" in found[0].message

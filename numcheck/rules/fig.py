@@ -706,6 +706,7 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
     if not pairs:
         return
     units = _units_module()
+    text = ctx.text
     for e in pairs:
         a, b = e.original, e.equivalent
         if a.value is None or b.value is None or not a.unit or not b.unit or a.unit == b.unit:
@@ -713,13 +714,22 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
         if not units.compatible(a.unit, b.unit):
             continue
         qualified = is_approximate(a) or is_approximate(b)
+        temperature = a.unit in _TEMPERATURES or b.unit in _TEMPERATURES
+        delta = temperature and _is_temperature_change(text, a, b)
+        lead = _compound_lead(ctx, a)  # "5 feet" in "5 feet 10 inches (1.78 m)"
         try:
-            lo, hi = _in_unit(a, b.unit, interval(a))
-            expected = units.convert(a.value, a.unit, b.unit)
+            if delta:
+                conv = lambda v: units.convert_delta(v, a.unit, b.unit)  # noqa: E731
+            else:
+                conv = lambda v: units.convert(v, a.unit, b.unit)  # noqa: E731
+            extra = units.convert(lead.value, lead.unit, b.unit) if lead is not None else 0.0
+            alo, ahi = interval(a)
+            lo, hi = sorted((conv(alo) + extra, conv(ahi) + extra))
+            expected = conv(a.value) + extra
         except ValueError:
             continue
         blo, bhi = interval(b)
-        if a.unit in _TEMPERATURES or b.unit in _TEMPERATURES:
+        if temperature:
             slack = 2.0 if qualified else 1.0
             lo, hi = lo - slack, hi + slack
         else:
@@ -727,10 +737,45 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
             lo, hi = lo * (1 - tol), hi * (1 + tol)
         if lo <= bhi and blo <= hi:
             continue
-        off = f" ({(b.value - expected) / expected * 100:+.0f}%)" if b.unit not in _TEMPERATURES and expected \
+        off = f" ({(b.value - expected) / expected * 100:+.0f}%)" if not temperature and expected \
             else f" ({b.value - expected:+.1f} degrees)"
-        yield ctx.finding(min(a.start, b.start), max(a.end, b.end),
-                          f"{a.text} is {_sig(expected)}{_unit_sep(b)}{_unit_words(b)}, not {b.text}{off}")
+        what = f"{lead.text} {a.text}" if lead is not None else a.text
+        kind = " (a change in temperature)" if delta else ""
+        yield ctx.finding(min(a.start, b.start) if lead is None else lead.start, max(a.end, b.end),
+                          f"{what}{kind} is {_sig(expected)}{_unit_sep(b)}{_unit_words(b)}, not {b.text}{off}")
+
+
+_DELTA_BEFORE_RE = re.compile(
+    r"\b(?:by|rose|risen|rise|rises|fell|fallen|fall|falls|dropped|drop|warmed|cooled|warming|cooling|"
+    r"increased?|decreased?|up|down|change|swing|jumped|climbed|plunged)\s+(?:of\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$", re.I)
+_DELTA_AFTER_RE = re.compile(r"^\s*\)?\s*(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less|"
+                             r"of\s+warming|of\s+cooling)\b", re.I)
+
+
+def _is_temperature_change(text: str, a: Claim, b: Claim) -> bool:
+    """``rose by 10C (18F)``, ``2C (3.6F) warmer``: a difference, converted without the offset."""
+    return bool(_DELTA_BEFORE_RE.search(text[max(0, a.start - 25):a.start])
+                or _DELTA_AFTER_RE.match(text[b.end:b.end + 25]))
+
+
+def _compound_lead(ctx: RuleContext, a: Claim) -> Claim | None:
+    """The larger unit of a compound measure: ``5 feet`` before ``10 inches``."""
+    prev = [c for c in ctx.analysis.figures if c.kind == "measure" and c.end <= a.start]
+    if not prev:
+        return None
+    p = prev[-1]
+    if not re.fullmatch(r"\s*(?:,|and)?\s*", ctx.text[p.end:a.start]) or not p.unit or p.value is None:
+        return None
+    try:
+        units = _units_module()
+        if not units.compatible(p.unit, a.unit) or p.unit in _TEMPERATURES:
+            return None
+        if units.convert(1.0, p.unit, a.unit) <= 1.0:
+            return None  # a compound runs from the larger unit to the smaller
+    except ValueError:
+        return None
+    return p
 
 
 def _unit_sep(c: Claim) -> str:
