@@ -105,7 +105,7 @@ def test_cur002_message_gives_the_ecb_arithmetic(monkeypatch, cc):
     assert f"${expected / 1e9:.3g}bn" in f.message
     assert "ECB rate of 2023-06-02" in f.message
     assert f"({(3.1e9 - expected) / expected * 100:+.0f}%)" in f.message
-    assert text[f.start:f.end] == "£3.6bn ($3.1bn"
+    assert text[f.start:f.end] == "£3.6bn ($3.1bn)"
 
 
 def test_cur002_correct_conversion_is_quiet(monkeypatch):

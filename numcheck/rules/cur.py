@@ -235,6 +235,20 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
     return out
 
 
+def pair_span(text: str, a: Claim, b: Claim, start: int | None = None) -> tuple[int, int]:
+    """The span of an amount and its stated equivalent, with the closing bracket
+    of ``£3.6bn ($3.1bn)``."""
+    lo = min(a.start, b.start) if start is None else start
+    hi = max(a.end, b.end)
+    if hi < len(text):
+        closer = text[hi]
+        inside = text[lo:hi]
+        if (closer == ")" and inside.count("(") > inside.count(")")) or \
+                (closer == "]" and inside.count("[") > inside.count("]")):
+            hi += 1
+    return lo, hi
+
+
 def _closes_cleanly(text: str, b: Claim) -> bool:
     """After a bracketed equivalent: a closing bracket or another amount follows
     (``(£21m in 2021)`` is a comparison, not an equivalent)."""
@@ -457,7 +471,7 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
     bases = currency_readings(ctx, orig, eq)
     quotes = currency_readings(ctx, eq, orig)
     pairs = [(b, q) for b in bases for q in quotes]
-    span = (min(orig.start, eq.start), max(orig.end, eq.end))
+    span = pair_span(ctx.text, orig, eq)
     retail = looks_like_retail_price(orig) and looks_like_retail_price(eq)
 
     # same currency: an "equivalent" with another value

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
-from numcheck.rules.cur import _sig, interval, is_approximate, rounding_of, stated_equivalents
+from numcheck.rules.cur import _sig, interval, is_approximate, pair_span, rounding_of, stated_equivalents
 
 # -- helpers --------------------------------------------------------------------------------
 
@@ -741,7 +741,7 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
             else f" ({b.value - expected:+.1f} degrees)"
         what = f"{lead.text} {a.text}" if lead is not None else a.text
         kind = " (a change in temperature)" if delta else ""
-        yield ctx.finding(min(a.start, b.start) if lead is None else lead.start, max(a.end, b.end),
+        yield ctx.finding(*pair_span(text, a, b, None if lead is None else lead.start),
                           f"{what}{kind} is {_sig(expected)}{_unit_sep(b)}{_unit_words(b)}, not {b.text}{off}")
 
 
