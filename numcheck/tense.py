@@ -39,6 +39,8 @@ ago yesterday
 
 _PRESENT_WORDS = frozenset("""
 is are am has have does do says say tells shows remains remain stands includes include runs run
+begins starts ends opens closes takes comes goes meets holds leads faces seems looks needs wants makes
+gets gives keeps continues becomes stays lasts falls rises sits lies costs pays owns employs serves
 """.split())
 
 _NOT_PAST_ED = frozenset("""

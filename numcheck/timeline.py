@@ -74,7 +74,9 @@ def build_entries(result: "FileResult") -> tuple[list[Entry], list["Claim"]]:
         if c.kind == "duration" and c.extra.get("resolved_start"):
             start = dt.date.fromisoformat(c.extra["resolved_start"])
             end = dt.date.fromisoformat(c.extra["resolved_end"])
-            note = f"{' '.join(c.text.split())} {c.extra.get('relation', '')} {c.extra.get('anchor', '')}".strip()
+            anchor = next((a for a in result.claims if a.start == c.extra.get("anchor_start")), None)
+            what = " ".join(anchor.text.split()) if anchor is not None else c.extra.get("anchor", "")
+            note = f"{' '.join(c.text.split())} {c.extra.get('relation', '')} {what}".strip()
         elif c.kind in ("duration", "set"):
             continue
         if start is None or end is None:
