@@ -445,3 +445,57 @@ def test_cur002_ambiguous_yen_sign_may_be_yuan(monkeypatch, cc):
     assert run("CUR002", analyse(monkeypatch, text, claims, published=day)) == []
     claims = [money(text, "¥500", ambiguous=False), money(text, f"${usd}", equivalent_of=0)]
     assert len(run("CUR002", analyse(monkeypatch, text, claims, published=day))) == 1
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+MAJORS = ["USD", "GBP", "EUR", "JPY", "CHF", "AUD", "CAD", "CNY", "INR", "SEK"]
+SYMBOL = {"USD": "US$", "GBP": "£", "EUR": "€", "JPY": "¥", "CHF": "CHF ", "AUD": "A$", "CAD": "C$",
+          "CNY": "CNY ", "INR": "Rs ", "SEK": "SEK "}
+
+
+def _written(value_m: float) -> str:
+    """``value_m`` million written to three significant figures, as a newsroom would."""
+    digits = max(0, 2 - int(__import__("math").floor(__import__("math").log10(value_m))))
+    return f"{value_m:.{digits}f}m"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(base=st.sampled_from(MAJORS), quote=st.sampled_from(MAJORS),
+       day=st.dates(min_value=D(2011, 1, 3), max_value=D(2024, 12, 31)),
+       amount=st.floats(min_value=1.5, max_value=900))
+def test_property_a_correct_conversion_is_never_flagged(monkeypatch, cc, base, quote, day, amount):
+    if base == quote:
+        return
+    rate = default_rates().rate(base, quote, day)
+    if rate is None:
+        return
+    orig = f"{SYMBOL[base]}{amount:.1f}m"
+    eq = f"{SYMBOL[quote]}{_written(amount * rate.value)}"
+    text = f"The group agreed to pay {orig} ({eq}) for the stake, it said."
+    claims = [money(text, orig, unit=base), money(text, eq, unit=quote, equivalent_of=0)]
+    assert run("CUR002", analyse(monkeypatch, text, claims, published=day)) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(base=st.sampled_from(MAJORS), quote=st.sampled_from(MAJORS),
+       day=st.dates(min_value=D(2011, 1, 3), max_value=D(2024, 12, 31)),
+       amount=st.floats(min_value=1.5, max_value=900), factor=st.sampled_from([0.7, 0.8, 1.25, 1.5, 1000.0]))
+def test_property_a_conversion_off_by_a_fifth_or_more_is_flagged(monkeypatch, cc, base, quote, day, amount,
+                                                                   factor):
+    if base == quote:
+        return
+    rate = default_rates().rate(base, quote, day)
+    if rate is None:
+        return
+    orig = f"{SYMBOL[base]}{amount:.1f}m"
+    eq = f"{SYMBOL[quote]}{_written(amount * rate.value * factor)}"
+    text = f"The group agreed to pay {orig} ({eq}) for the stake, it said."
+    claims = [money(text, orig, unit=base), money(text, eq, unit=quote, equivalent_of=0)]
+    [f] = run("CUR002", analyse(monkeypatch, text, claims, published=day))
+    direct = cc.convert(1, base, quote, rate.date_used)
+    assert direct == pytest.approx(rate.value, rel=1e-9)
+    assert rate.date_used.isoformat() in f.message
