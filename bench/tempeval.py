@@ -69,18 +69,15 @@ def parse_tml(raw: str) -> tuple[str, dt.date | None, list[tuple[int, int, str, 
     return text, dct, [(s, e, typ, val, text[s:e]) for s, e, typ, val in gold]
 
 
-def run(directory: Path, verbose: bool = False) -> dict[str, float]:
-    from numcheck.extract.temporal import extract_temporal
-    from numcheck.segment import segment
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
+
+def score(docs, log=None) -> dict[str, float]:
+    """Scores over ``docs``: an iterable of ``(name, text, gold, system)`` where gold items are
+    ``(start, end, type, value, surface)`` and system items ``(start, end, kind, value, surface)``."""
     n_gold = n_sys = strict = relaxed_sys = relaxed_gold = value_ok = value_n = 0
-    t0 = time.perf_counter()
-    files = sorted(directory.glob("*.tml"))
-    for path in files:
-        text, dct, gold = parse_tml(path.read_text(encoding="utf-8"))
-        sentences, _ = segment(text)
-        claims = extract_temporal(text, sentences, dct, None)
-        sys_spans = [(c.start, c.end, c.kind, c.timex or "", c.text) for c in claims]
+    for name, text, gold, sys_spans in docs:
         n_gold += len(gold)
         n_sys += len(sys_spans)
         gold_spans = {(g[0], g[1]) for g in gold}
@@ -95,29 +92,41 @@ def run(directory: Path, verbose: bool = False) -> dict[str, float]:
                 value_n += 1
                 if g[3] == s[3]:
                     value_ok += 1
-                elif verbose:
-                    print(f"  VALUE {path.name}: {s[4]!r} -> {s[3]!r}; gold {g[4]!r} = {g[3]!r}")
-            elif verbose:
+                elif log:
+                    log(f"  VALUE {name}: {s[4]!r} -> {s[3]!r}; gold {g[4]!r} = {g[3]!r}")
+            elif log:
                 ctx = text[max(0, s[0] - 30):s[1] + 30].replace("\n", " ")
-                print(f"  FP    {path.name}: {s[4]!r} {s[3]!r}   ...{ctx}...")
+                log(f"  FP    {name}: {s[4]!r} {s[3]!r}   ...{ctx}...")
         relaxed_gold += len(matched_gold)
-        if verbose:
+        if log:
             for g in gold:
                 if (g[0], g[1]) not in matched_gold:
                     ctx = text[max(0, g[0] - 30):g[1] + 30].replace("\n", " ")
-                    print(f"  FN    {path.name}: {g[4]!r} {g[2]} {g[3]!r}   ...{ctx}...")
-    elapsed = time.perf_counter() - t0
-
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    sp, sr = strict / n_sys if n_sys else 0.0, strict / n_gold if n_gold else 0.0
-    rp, rr = relaxed_sys / n_sys if n_sys else 0.0, relaxed_gold / n_gold if n_gold else 0.0
+                    log(f"  FN    {name}: {g[4]!r} {g[2]} {g[3]!r}   ...{ctx}...")
+    sp, sr = (strict / n_sys if n_sys else 0.0), (strict / n_gold if n_gold else 0.0)
+    rp, rr = (relaxed_sys / n_sys if n_sys else 0.0), (relaxed_gold / n_gold if n_gold else 0.0)
     acc = value_ok / value_n if value_n else 0.0
-    res = {"files": len(files), "gold": n_gold, "system": n_sys,
-           "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
-           "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1(rp, rr),
-           "value_accuracy": acc, "value_f1": f1(rp, rr) * acc, "seconds": elapsed}
+    return {"gold": n_gold, "system": n_sys,
+            "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
+            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1(rp, rr),
+            "value_accuracy": acc, "value_f1": f1(rp, rr) * acc}
+
+
+def run(directory: Path, verbose: bool = False) -> dict[str, float]:
+    from numcheck.extract.temporal import extract_temporal
+    from numcheck.segment import segment
+
+    t0 = time.perf_counter()
+    files = sorted(directory.glob("*.tml"))
+    docs = []
+    for path in files:
+        text, dct, gold = parse_tml(path.read_text(encoding="utf-8"))
+        sentences, _ = segment(text)
+        claims = extract_temporal(text, sentences, dct, None)
+        docs.append((path.name, text, gold, [(c.start, c.end, c.kind, c.timex or "", c.text) for c in claims]))
+    res = score(docs, print if verbose else None)
+    res["files"] = len(files)
+    res["seconds"] = time.perf_counter() - t0
     return res
 
 
