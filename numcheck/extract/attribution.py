@@ -88,10 +88,10 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     nationality_suffixes: tuple[str, ...]
     nationalities: frozenset[str]
+    heads: frozenset[str] = frozenset()   # every reference head and outlet head
 
-    @property
-    def heads(self) -> frozenset[str]:
-        return self.ref_org | self.ref_doc | self.ref_person | self.outlet_heads
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "heads", self.ref_org | self.ref_doc | self.ref_person | self.outlet_heads)
 
 
 def _compile_cue(entry: dict) -> _Cue:
@@ -847,6 +847,9 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # ---------------------------------------------------------------------------
 # resolution and linking
 
+_MIDWORD = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
+
+
 def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
               persons: set[str] | None = None) -> list[tuple[int, str, str]]:
     """Names that open sentences ("Northwind Retail Group cut its forecast"): antecedents
@@ -854,6 +857,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
     surnames already known to be people ("Reyes" after "chief executive Tom Reyes")."""
     out: list[tuple[int, str, str]] = []
     persons = set(persons or ())
+    midwords = set(_MIDWORD.findall(text))
     for sent in sentences:
         m = re.match(r"[\s“\"‘'(]*", text[sent.start:sent.end])
         pos = sent.start + (m.end() if m else 0)
@@ -868,7 +872,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         if len(real) == 1 and not real[0].is_acronym and real[0].text.rstrip("'’s") not in lex.org_words:
             word = real[0].text
             word = word[:-2] if word.endswith(("'s", "’s")) else word
-            if not re.search(r"[\w,;]\s+" + re.escape(word) + r"\b", text):
+            if word not in midwords:
                 continue  # a capitalised first word seen nowhere else ("Online sales rose")
         name = text[span[0]:span[1]]
         if name.endswith(("'s", "’s")):
@@ -913,6 +917,8 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
                     name, found_sort = n, sort
                     break
             want = "org"
+        if len(history) > 400:
+            del history[:-200]  # antecedents are near; keeps long files linear
         if not name and a.head and a.head not in lex_pronouns:
             # "the authority" -> "the National Disaster Management Authority"
             word = re.compile(r"(?<![\w-])" + re.escape(a.head) + r"(?![\w-])", re.I)
