@@ -55,7 +55,7 @@ _YEAR_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|to|during|b
                                r"between|and|early|late|mid|the|year|fiscal|FY|summer|winter|"
                                r"spring|autumn|fall|through|circa|c\.)\s+$", re.I)
 _DESIGNATOR = re.compile(
-    r"(?<![\w])(?:no|nos|number|section|sections|sec|article|articles|art|chapter|ch|clause|"
+    r"(?<![\w])(?:junctions?|runway|berth|gates|platforms|terminals|rooms|chapters|clauses|no|nos|number|section|sections|sec|article|articles|art|chapter|ch|clause|"
     r"paragraph|para|page|pages|pp|p|room|route|highway|interstate|hwy|exit|flight|gate|platform|"
     r"level|grade|phase|stage|tier|type|model|series|version|ver|v|vol|volume|issue|item|lot|"
     r"suite|apt|apartment|building|ward|district|precinct|division|category|cat|class|resolution|"
@@ -65,6 +65,12 @@ _DESIGNATOR = re.compile(
     r"st|rd|zone|sector|area|region|group|team|squad|draw|pick|bay|hall|wing|cell|tranche|"
     r"schedule|annex|appendix|form|rev|rank|ranked|ranking|number|top|iso|en|din)\.?\s?#?\s?$",
     re.I)
+_LOWER_DESIGNATORS = frozenset("""junction junctions platform platforms gate gates terminal terminals exit
+flight route room rooms page pages chapter chapters section sections article articles clause clauses
+paragraph bus runway pier ward seat row interstate highway precinct phase stage category tier type
+grade class season episode round game week day""".split())
+_DESIGNATOR_LIST = re.compile(
+    r"(?<![\w])(?P<d>[A-Za-z]+)\.?\s\d{1,4}[a-z]?\s*(?:,|and|or|to|&|-|–)\s*(?:\d{1,4}[a-z]?\s*(?:,|and|or|&)\s*)*$")
 _NAME_STOP = frozenset("""
 the a an in on at of for to from by with about around over under nearly almost some more less
 fewer than only just all and but or its their his her our your my those these another roughly
@@ -74,6 +80,8 @@ some any many most much several few one two three four five six seven eight nine
 totalling totaling including include includes included another other others per just
 estimated around exactly precisely almost nearly barely least at least within beyond above below
 of out via like unlike plus minus less except because though although yet still even also
+exactly fully precisely overall today yesterday currently now perhaps maybe possibly probably reportedly
+officially last next nearly roughly only just those these another almost
 """.split())
 _SENT_START = re.compile(r"(?:^|[.!?:;\"“”(]\s*|\n\s*)$")
 
@@ -138,11 +146,11 @@ _HALF_SCALE = re.compile(r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|
                          r"(?:\s+(?:a|of\s+a))?\s+(?P<s>million|billion|trillion|thousand))\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
 _MULTIPLIER = re.compile(
-    r"(?<![\w-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
+    r"(?<![\w.,-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
     r"quadrupled|quadrupling|quadruples|halved|halving|halves(?=\s+(?:its|the|their|to|from)))|"
     r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-]?fold|"
     r"(?P<tw>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)|"
-    r"(?P<tn>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twice)(?:\s+times)?"
+    r"(?P<tn>(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|twice)"
     r"(?=\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|more\b|higher|larger|bigger|greater|"
     r"faster|the\s+(?:size|number|amount|level|rate)|that\s+of)))(?![\w-])", re.I)
 _FRACTION = re.compile(
@@ -159,7 +167,21 @@ _VAGUE_VALUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "
                 "billions": 1e9, "trillions": 1e12, "tens": 10}
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
                   r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
-_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
+# "beat Arsenal 3-1", "voted 68-32", "2024-25": a first number not below the second is
+# a score, vote tally or season, never a range
+_SCORE = re.compile(r"(?<![\w.,$£€¥₹-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
+
+
+def _is_score(m: "re.Match[str]") -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if len(m.group("a")) == 4 and len(m.group("b")) == 2 and 1900 <= a <= 2100:
+        return True  # "2024-25", "1990-91"
+    return a >= b and len(m.group("a")) <= 3
+
+
+_PHONE = re.compile(r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
+                    r"(?<![\w,.])(?:999|911|112|111|101)(?=\s+(?:calls?|operators?|services?|lines?|emergency))|"
+                    r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
                     r"(?<![\d,.])\d{2,5}[.-]\d{3,4}[.-]\d{3,5}(?![\d])|\d+(?:/\d+){2,}|"
                     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:\.\d+){2,}")
 
@@ -225,8 +247,10 @@ class _Scanner:
         t = text.translate(N.TRANSLATE)
         # mask URLs, e-mail addresses, phone numbers, numeric dates and dotted codes
         chars = None
-        for rx in (_URL, _PHONE):
+        for rx in (_URL, _PHONE, _SCORE):
             for m in rx.finditer(t):
+                if rx is _SCORE and not _is_score(m):
+                    continue
                 if chars is None:
                     chars = list(t)
                 for k in range(m.start(), m.end()):
@@ -345,7 +369,14 @@ class _Scanner:
         if not is_word and _DESIGNATOR.search(self.before(s, 16)):
             b = self.before(s, 16)
             m = _DESIGNATOR.search(b)
-            if m and (b[m.start():].strip()[0:1].isupper() or b[m.start():].strip().lower().startswith(("no", "#"))):
+            word = b[m.start():].strip().rstrip(".#").strip().lower() if m else ""
+            if m and (b[m.start():].strip()[0:1].isupper() or b[m.start():].strip().lower().startswith(("no", "#"))
+                      or word in _LOWER_DESIGNATORS):
+                return True
+        if not is_word and _DESIGNATOR_LIST.search(self.before(s, 40)):
+            m = _DESIGNATOR_LIST.search(self.before(s, 40))
+            if _DESIGNATOR.search(m.group("d") + " ") and (
+                    m.group("d")[0].isupper() or m.group("d").lower() in _LOWER_DESIGNATORS):
                 return True
         return False
 
@@ -360,7 +391,8 @@ class _Scanner:
             return False if w.lower().rstrip(".") in _NAME_STOP or len(w) <= 3 else True
         if re.fullmatch(MONTHS, w.rstrip(".")):
             return False
-        if self.is_sentence_start(s - len(w) - 1):
+        if self.is_sentence_start(s - len(w) - 1) and (
+                w.lower().rstrip(".") in _NAME_STOP or w.lower() in N.NUMBER_WORDS):
             return False
         return True
 
@@ -541,7 +573,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         elif m.group("tw"):
             val = float(N.UNITS_WORDS.get(m.group("tw").lower()[:-4], 100 if "hundred" in m.group("tw").lower() else 10))
         else:
-            g = m.group("n") or m.group("tn")
+            g = m.group("n") or m.group("tn").split()[0]
             if g.lower() == "twice":
                 val = 2.0
             elif g.replace(".", "").isdigit():
@@ -673,7 +705,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             if re.search(r"(?:^|[\s(\[=:])-\s?$", b) and not re.search(r"\d\s?-\s?$", b):
                 a.raw = -a.raw
                 a.start = s - len(re.search(r"-\s?$", b).group())
-            elif re.search(r"(?<![\w])(?:minus|negative)\s+$", b, re.I):
+            elif re.search(r"(?<![\w])(?:minus|negative)\s+$", b, re.I) \
+                    and not re.search(r"\bplus\s+or\s+minus\s+$", sc.before(s, 16), re.I):
                 a.raw = -a.raw
                 a.start = s - len(re.search(r"(?:minus|negative)\s+$", b, re.I).group())
         a.value = a.raw
@@ -686,11 +719,17 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 sc.take(s, e)
                 continue
         # durations, ages: belong to the temporal extractor
-        if a.kind in ("number", "count") and (a.bare or a.scale_text == "hundred") and a.extra.get("role") != "fraction":
+        if a.kind in ("number", "count") and a.extra.get("role") != "fraction":
             md = _DURATION.match(t, a.end)
             if md:
                 sc.take(a.start, md.end())
                 continue
+            if not is_word and a.bare and a.value == int(a.value) and 0 < a.value < 120 \
+                    and re.fullmatch(r"\d{1,3}", t[s:e]) and re.search(r"[A-Za-z]{2,},\s$", sc.before(a.start, 30)) \
+                    and re.match(r"\s?[,)]", t[a.end:a.end + 2]):
+                sc.take(a.start, a.end)  # "the victim, 42, was taken": an age
+                continue
+        if a.kind in ("number", "count") and (a.bare or a.scale_text == "hundred") and a.extra.get("role") != "fraction":
             if _AGE_BEFORE.search(sc.before(a.start, 30)) and a.value == int(a.value) and 0 < a.value < 125 \
                     and not is_word and "," not in t[a.start:a.end]:
                 bb = sc.before(a.start, 30)
@@ -709,7 +748,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     and 1900 <= a.value <= 2100:
                 sc.take(a.start, a.end + len(re.match(r"\s*[-–/]\s*\d{2}", t[a.end:]).group()))
                 continue
-            if not is_word and "." not in txt and "," not in txt and sc.looks_like_name(a.start, a.end):
+            if not is_word and txt.count(".") <= 1 and "," not in txt and sc.looks_like_name(a.start, a.end):
                 sc.take(a.start, a.end)
                 continue
         a.value = a.raw * a.scale
