@@ -65,6 +65,7 @@ def build_entries(result: "FileResult") -> tuple[list[Entry], list["Claim"]]:
 
     entries: list[Entry] = []
     unresolved: list[Claim] = []
+    by_start = {c.start: c for c in result.claims if c.is_temporal}
     for c in result.claims:
         if not c.is_temporal:
             continue
@@ -74,7 +75,7 @@ def build_entries(result: "FileResult") -> tuple[list[Entry], list["Claim"]]:
         if c.kind == "duration" and c.extra.get("resolved_start"):
             start = dt.date.fromisoformat(c.extra["resolved_start"])
             end = dt.date.fromisoformat(c.extra["resolved_end"])
-            anchor = next((a for a in result.claims if a.start == c.extra.get("anchor_start")), None)
+            anchor = by_start.get(c.extra.get("anchor_start"))
             what = " ".join(anchor.text.split()) if anchor is not None else c.extra.get("anchor", "")
             note = f"{' '.join(c.text.split())} {c.extra.get('relation', '')} {what}".strip()
         elif c.kind in ("duration", "set"):

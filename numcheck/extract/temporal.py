@@ -106,7 +106,8 @@ _QUAL_MOD = {"almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_TH
 
 
 def _rx(p: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(p, flags)
+    # every expression starts at a word start: failing fast elsewhere keeps the scan cheap
+    return re.compile(r"(?<!\w)(?=[\w'’])(?:" + p + ")", flags)
 
 
 # ---------------------------------------------------------------------------
@@ -703,6 +704,8 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|on
 
 
 def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if m.group("dir"):
+        return _ago(m, ctx)  # "two years ago": a date
     raw = " ".join(m.group("num").lower().split())
     n = _num(raw)
     unit = _UNITS[m.group("unit").lower()]
@@ -970,11 +973,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
          rf"(?P<name>{_MON_FULL}|{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?"), _rel_named),
     (_rx(rf"(?<![\w-])(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday),
     (_rx(rf"(?<![\w.-])(?P<mon>{_MON_FULL})"), _bare_month),
-    (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?<![\w.,$£€])(?P<num>{_NUM})[\s-]+{_UNIT}\s+"
-         r"(?P<dir>ago|from\s+now|hence)(?![\w])"), _ago),
     (_rx(rf"(?:(?P<q>{_QUAL})\s+)?(?P<the>(?i:the)\s+(?:past|last|next|first|previous|coming|following|final|"
          rf"remaining|latest|initial)\s+)?(?<![\w.,$£€-])(?P<num>{_NUM})(?P<sep>[\s-]+){_UNIT}"
-         r"(?![\w-]*-old|-(?:on|in|over|long)\b)(?P<poss>['’](?![a-z]))?"), _duration),
+         r"(?![\w-]*-old|-(?:on|in|over|long)\b)(?P<poss>['’](?![a-z]))?"
+         r"(?:\s+(?P<dir>ago|from\s+now|hence)(?![\w]))?"), _duration),
     (_rx(rf"(?<![\w])(?:[Ff]or|[Ww]ithin|[Ii]n|[Oo]ver|[Aa]fter|took|take|takes|lasted|lasting|spent|spend|"
          rf"[Ff]rom|[Ii]nto|[Dd]uring)\s+(?:the\s+)?(?P<span>(?:(?:recent|coming|past|last|next|many|few)\s+)?"
          r"(?P<unit>minute|hour|day|week|month|year|decade)s)(?![\w])"), _bare_units),

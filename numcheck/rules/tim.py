@@ -37,9 +37,24 @@ def _resolved(c: Claim) -> bool:
             and not c.extra.get("vague") and not c.extra.get("invalid"))
 
 
-def _sentence_claims(ctx: RuleContext, c: Claim) -> tuple[int, int, list[Claim]]:
-    s = ctx.analysis.sentence_of(c.start)
-    return s.start, s.end, [t for t in ctx.temporal if s.start <= t.start and t.end <= s.end]
+class _Index:
+    """Temporal claims by start offset and by sentence, built once per rule run (keeps rules linear)."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self.by_start: dict[int, Claim] = {}
+        self.by_sentence: dict[int, list[Claim]] = {}
+        for c in ctx.temporal:
+            self.by_start.setdefault(c.start, c)
+            self.by_sentence.setdefault(ctx.analysis.sentence_index(c.start), []).append(c)
+
+    def at(self, start: int | None) -> Claim | None:
+        return self.by_start.get(start) if start is not None else None
+
+    def sentence(self, c: Claim) -> tuple[int, int, list[Claim]]:
+        a = self.ctx.analysis
+        s = a.sentence_of(c.start)
+        return s.start, s.end, [t for t in self.by_sentence.get(a.sentence_index(c.start), ()) if t.end <= s.end]
 
 
 def _years(c: Claim) -> str:
@@ -241,6 +256,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
     text = ctx.text
     done: set[int] = set()
     temporal = list(ctx.temporal)
+    idx = _Index(ctx)
     for c in temporal:
         if c.start in done:
             continue
@@ -251,7 +267,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             tol = max(365 * tol_years - 1, 0)
         # (a) "eight years ago, in 2011"
         if rel == "ago" and _resolved(c):
-            s0, s1, pool = _sentence_claims(ctx, c)
+            s0, s1, pool = idx.sentence(c)
             t = _adjacent_target(ctx, c, c, [p for p in pool if not p.relative], {c.start})
             if t is not None and not _meets(c.date_start, c.date_end, t.date_start, t.date_end, tol):
                 done.add(c.start)
@@ -263,9 +279,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             continue
         # (b) "two decades after the 1994 merger, in 2009"; "X, three days after Y"
         if rel in ("before", "after", "earlier", "later") and c.extra.get("resolved_start"):
-            s0, s1, pool = _sentence_claims(ctx, c)
+            s0, s1, pool = idx.sentence(c)
             anchor_start = c.extra.get("anchor_start")
-            anchor = next((p for p in temporal if p.start == anchor_start), None)
+            anchor = idx.at(anchor_start)
             if anchor is None:
                 continue
             if rel in ("before", "after"):
@@ -296,7 +312,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             if not m:
                 continue
             pos = c.end + m.end()
-            t = next((p for p in temporal if p.start == pos and _resolved(p) and not p.relative), None)
+            t = idx.at(pos)
+            if t is not None and (not _resolved(t) or t.relative):
+                t = None
             amount = c.extra.get("amount")
             if t is None or amount is None:
                 continue
@@ -315,7 +333,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             s = ctx.analysis.sentence_of(c.start)
             if amount is None:
                 continue
-            for t in temporal:
+            for t in idx.sentence(c)[2]:
                 if t.start <= c.end or t.start > c.end + 60 or t.end > s.end or not _resolved(t) or t.relative:
                     continue
                 if not _START_WORDS.search(text, c.end, t.start):
@@ -336,7 +354,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             continue
         # (e) ages: "Reyes, 52, who joined in 2008 at the age of 31"; "52, born in 1965"
         if c.extra.get("age_at") and pub is not None:
-            s0, s1, pool = _sentence_claims(ctx, c)
+            s0, s1, pool = idx.sentence(c)
             now_age = next((p for p in pool if p.extra.get("person") and p.start < c.start), None)
             if now_age is None:
                 continue
@@ -364,7 +382,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
     for c in temporal:
         if not c.extra.get("person") or c.start in done:
             continue
-        s0, s1, pool = _sentence_claims(ctx, c)
+        s0, s1, pool = idx.sentence(c)
         for t in pool:
             if t.start > c.start and _resolved(t) and not t.relative and _BORN.search(text, max(s0, t.start - 12), t.start):
                 age = int(c.extra["age"])
@@ -407,8 +425,9 @@ unresolved.
       ))
 def sequence_contradiction(ctx: RuleContext) -> Iterator:
     text = ctx.text
-    for s in ctx.analysis.sentences:
-        dates = [c for c in ctx.temporal if s.start <= c.start and c.end <= s.end and _resolved(c)]
+    idx = _Index(ctx)
+    for si, s in enumerate(ctx.analysis.sentences):
+        dates = [c for c in idx.by_sentence.get(si, ()) if c.end <= s.end and _resolved(c)]
         if len(dates) < 2:
             continue
         for m in _ORDER.finditer(text, s.start, s.end):
