@@ -499,3 +499,16 @@ def test_property_a_conversion_off_by_a_fifth_or_more_is_flagged(monkeypatch, cc
     direct = cc.convert(1, base, quote, rate.date_used)
     assert direct == pytest.approx(rate.value, rel=1e-9)
     assert rate.date_used.isoformat() in f.message
+
+
+def test_cur003_share_prices_stay_in_their_listing_currency(monkeypatch):
+    text = ("Shell will sell the unit for up to $2.4bn, with $1.3bn up front and $1.1bn later. Its shares rose "
+            "1% to 2,650p in London, and the board declared a dividend of £0.25 a share. It paid £3.2bn in "
+            "dividends.")
+    start = text.index("2,650p")
+    pence = Claim(kind="money", start=start, end=start + 6, text="2,650p", value=26.5, low=26.5, high=26.5,
+                  unit="GBP", rounding=0.005)
+    claims = [money(text, "up to $2.4bn"), money(text, "$1.3bn"), money(text, "$1.1bn"), pence,
+              money(text, "£0.25"), money(text, "£3.2bn")]
+    found = run("CUR003", analyse(monkeypatch, text, claims))
+    assert [text[f.start:f.end] for f in found] == ["£3.2bn"]

@@ -611,6 +611,21 @@ def _loose_band(rates, base, quote, start, end):
     return None if lo is None else (lo, hi)
 
 
+_MINOR_UNIT_RE = re.compile(r"\d\s*(?:p|pence|c|cents?|centimes|kopecks?|paise|sen|fen)\b", re.I)
+_PER_SHARE_RE = re.compile(r"^\s*(?:a|per)\s+(?:share|unit|ADR|depositary\s+receipt)\b", re.I)
+_SHARE_MOVE_RE = re.compile(r"\b(?:shares?|stock|ADRs?)\b(?:[^.;,]|\.(?=\d)){0,40}\b(?:to|at|from)\s+$", re.I)
+
+
+def is_share_price(text: str, c: Claim) -> bool:
+    """A price quoted on its own exchange (``rose 1% to 2,650p``, ``£4.20 a share``):
+    newsrooms give these in the listing currency without a conversion."""
+    if _MINOR_UNIT_RE.search(c.text):
+        return True
+    if _PER_SHARE_RE.match(text[c.end:c.end + 30]):
+        return True
+    return bool(_SHARE_MOVE_RE.search(text[max(0, c.start - 90):c.start]))
+
+
 # -- reference currency (CUR003) ----------------------------------------------------------
 
 def reference_currency(ctx: RuleContext) -> str | None:
@@ -685,9 +700,10 @@ USD.  An amount in another currency needs a stated equivalent in the reference
 currency (`£3.6bn ($4.5bn)`, `9 billion rupees, or about $108 million`).
 
 Quiet for amounts in the reference currency, for amounts that are themselves
-stated equivalents, for amounts that have one, and for a later mention of the
+stated equivalents, for amounts that have one, for a later mention of the
 same amount in the same currency once it has been converted earlier in the
-document.  Another reference-currency amount elsewhere in the sentence does
+document, and for share prices quoted on their own exchange (`shares rose 1%
+to 2,650p`, `£4.20 a share`), which newsrooms leave in the listing currency.  Another reference-currency amount elsewhere in the sentence does
 not count as a conversion: it is usually a different sum.  A bare `$` counts
 as the reference currency when that is a dollar.
 """,
@@ -714,6 +730,8 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
         if c.equivalent_of is not None or id(c) in equivalents or id(c) in converted:
             continue
         if (c.unit, c.value) in converted_amounts:
+            continue
+        if is_share_price(ctx.text, c):
             continue
         yield ctx.finding(c.start, c.end,
                           f"{c.text} ({c.unit}) has no equivalent in {ref}, the document's "

@@ -101,7 +101,8 @@ _CHANGE_CONTEXT_RE = re.compile(
     r"increased?|decreased?|reduced?|another|additional|extra|new|more|fewer|former|formerly|previously|"
     r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since|"
     r"holds?|capacity|can\s+(?:hold|take|seat|accommodate)|accommodates?|room\s+for|up\s+to|"
-    r"attended|attendance|turned\s+out|turnout)\b", re.I)
+    r"attended|attendance|turned\s+out|turnout|up|down|from|compared|versus|vs|against|whereas|"
+    r"rivals?|peers?|competitors?|between|per|each|every|average|typical)\b", re.I)
 _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
                           r"based|employed|aged|under|over|between)\b", re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
