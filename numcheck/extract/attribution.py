@@ -81,6 +81,7 @@ class Lexicon:
     ref_doc: frozenset[str]
     ref_person: frozenset[str]
     ref_spokes: frozenset[str]
+    ref_national: frozenset[str]
     person_pronouns: frozenset[str]
     other_pronouns: frozenset[str]
     vague: tuple[tuple[re.Pattern, bool], ...]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         ref_doc=frozenset(w.lower() for w in refs.get("document", ())),
         ref_person=frozenset(w.lower() for w in refs.get("person", ())),
         ref_spokes=frozenset(w.lower() for w in refs.get("spokes", ())),
+        ref_national=frozenset(w.lower() for w in refs.get("national", ())),
         person_pronouns=frozenset(w.lower() for w in refs.get("person_pronouns", ())),
         other_pronouns=frozenset(w.lower() for w in refs.get("other_pronouns", ())),
         vague=tuple((re.compile(r"(?<![\w-])(?:" + p["pattern"] + r")", re.I), bool(p.get("weak", False)))
@@ -266,6 +268,12 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
             if not acc:
                 break
             pending.append(t)
+        elif (not t.is_cap and pending and pending[-1].low == "of" and acc and acc[-1].base in lex.ref_doc
+              and (t.base in lex.generic_nouns or t.low.endswith("s"))):
+            acc.extend(pending)  # "a Reuters survey of planters"
+            pending = []
+            acc.append(t)
+            break
         elif t.possessive and not t.is_cap:
             pending.append(t)
         elif not t.is_cap and (t.low in lex.say or t.low in lex.report or t.low in lex.clause):
@@ -495,7 +503,9 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
             if b in lex.ref_person or b in lex.titles:
                 sort, ref_head = "person", b
                 break
-        if caps:  # nationality + head: "the Iranian foreign ministry" names one body
+        if caps and (ref_head in lex.ref_national or " ".join(low[-2:]) in lex.ref_national
+                     or sort == "person"):
+            # nationality + a national body: "the Iranian foreign ministry" names one body
             return _Phrase("named", "org" if sort != "person" else "person", ref_head, docs)
         return _Phrase("reference", sort, ref_head, docs)
     # named
@@ -652,7 +662,12 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 out.append(_new_att(text, span, cue_span, si, sent, lex, persons, docs))
         else:
             for m in cue.suffix.finditer(text, lo, hi):
-                span = _capture_backward(text, lo, m.start(), lex)
+                end = m.start()
+                sk = lex.skip_re.search(text, lo, end)
+                if sk and sk.start() > lo:
+                    end = sk.start()
+                end = lo + len(text[lo:end].rstrip())
+                span = _capture_backward(text, lo, end, lex)
                 if span is None:
                     continue
                 docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
