@@ -129,10 +129,11 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
     k = _nearest(clause, start, end, (start, end))
     if k is not None:
         return k
-    # outside the clause, a reporting verb ("..., officials said") dates the report, not the event
-    rest = [mk for mk in _markers(text, sent_start, sent_end)
-            if text[mk[0]:mk[1]].lower() not in _REPORTING]
-    return _nearest(rest, start, end, (start, end))
+    # outside the clause, a reporting verb ("..., officials said") dates the report, not the
+    # event: it counts only when the sentence has no other verb ("On Tuesday, the ministry announced")
+    allm = _markers(text, sent_start, sent_end)
+    rest = [mk for mk in allm if text[mk[0]:mk[1]].lower() not in _REPORTING]
+    return _nearest(rest or allm, start, end, (start, end))
 
 
 def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,
