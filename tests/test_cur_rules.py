@@ -512,3 +512,10 @@ def test_cur003_share_prices_stay_in_their_listing_currency(monkeypatch):
               money(text, "£0.25"), money(text, "£3.2bn")]
     found = run("CUR003", analyse(monkeypatch, text, claims))
     assert [text[f.start:f.end] for f in found] == ["£3.2bn"]
+
+
+def test_cur002_retail_prices_far_off_the_rate_are_still_errors(monkeypatch):
+    text = "The phone costs $999 (£89.99) in the US and UK."
+    a = analyse(monkeypatch, text, pair(text, "$999", "£89.99", unit="GBP"), published=D(2023, 9, 13))
+    [f] = run("CUR002", a)
+    assert f.severity == "error"

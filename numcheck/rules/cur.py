@@ -29,10 +29,12 @@ Choices, documented here and in the rule descriptions:
   (US$2bn)`` in an Australian paper).  ``¥`` marked ambiguous by the extractor
   tries yen and yuan.
 * **Retail prices**: a pair in which both amounts look like set prices (under
-  100,000 and ending in 9, 95, 99 or 49 with or without cents: ``$199
-  (£149)``, ``$999 (£899)``) is priced by marketing for each market, with tax
-  differences, not converted at a rate: it is reported at info level with the
-  rate comparison, never as an error.
+  100,000 and ending in 9 or 95, with or without cents: ``$199 (£149)``,
+  ``$999 (£899)``, ``$9.99 (£8.99)``) is priced for each market by marketing,
+  with sales taxes (UK prices include 20% VAT, US prices exclude sales tax),
+  not converted at a rate.  Within 35% of the rate it is reported at info
+  level with the rate comparison; beyond that (``$999 (£89.99)``) it is a
+  slip like any other and an error.
 """
 from __future__ import annotations
 
@@ -176,10 +178,6 @@ class Equivalent:
     original: Claim
     equivalent: Claim
     linked: bool  # True: linked by the extractor; False: found here from the text between
-
-
-def _same_family(a: Claim, b: Claim) -> bool:
-    return a.kind == b.kind and a.kind in ("money", "measure")
 
 
 def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
@@ -355,7 +353,7 @@ def _pct(stated: float, expected: float) -> str:
 
 # -- CUR002 core ---------------------------------------------------------------------
 
-RETAIL_END_RE = re.compile(r"(?:9|95|49)(?:\.\d\d)?$|\.(?:99|95|49)$")
+RETAIL_END_RE = re.compile(r"(?:9|95)(?:\.\d\d)?$|\.(?:99|95|49)$")
 
 
 def looks_like_retail_price(c: Claim) -> bool:
@@ -510,6 +508,9 @@ def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published:
         yield ctx.finding(*span, _no_rate_message(rates, base, quote, published, until), severity="info")
         return
     base, quote, found = known[0]
+    if retail:  # set prices: info within 35% of the rate, an error beyond
+        lo_r, hi_r = (found.low, found.high) if hasattr(found, "low") else (found.value, found.value)
+        retail = fits(orig, eq, lo_r * 0.65, hi_r * 1.35, 0.0)
     severity = "info" if retail else None
     if hasattr(found, "low"):  # a band
         band = found
@@ -647,6 +648,28 @@ def reference_currency(ctx: RuleContext) -> str | None:
     return min(tied, key=lambda u: first[u])
 
 
+_CUR002_DESCRIPTION = """
+A stated equivalent (`£3.6bn ($4.5bn)`, `€750m (£640m)`, `4bn euros ($4.4bn;
+£3.4bn)`, `9 billion rupees, or about $108 million`) whose implied rate is off
+the ECB reference rate of the publication date (or the nearest earlier ECB
+business day) by more than 5%, or 10% when either amount carries a qualifier,
+after allowing for the rounding of both numbers as written.  Also an
+"equivalent" in the same currency with another value (`$2bn ($1.4bn)`),
+except after a comparison (`profit rose to £40m (£21m)`: the prior-year
+figure).  The message gives the arithmetic and, in notes, the likely slip: a
+factor of 1,000 or a million, the rate applied the wrong way round, the rate
+of another currency (the euro rate used for sterling).
+
+No rate known (a currency the ECB does not quote, or a date before its series
+starts, such as INR before 2009): info, never a guess.  No publication date:
+an error only when the figure is outside every rate ever published for the
+pair, otherwise info.  A date range: any rate in the band passes.  A bare `$`
+is US dollars unless the document uses another dollar (then every reading is
+tried).  Matching retail prices (`$999 (£899)`) are set per market, not
+converted: info when within 35% of the rate.
+"""
+
+
 # -- the rules ------------------------------------------------------------------------------
 
 @rule("CUR001", "ambiguous-currency", "warning",
@@ -673,7 +696,7 @@ def ambiguous_currency(ctx: RuleContext) -> Iterable:
 
 @rule("CUR002", "conversion-mismatch", "error",
       "A stated currency equivalent that disagrees with the ECB reference rate.",
-      description=__doc__ or "",
+      description=_CUR002_DESCRIPTION,
       fires=["date 2023-06-02\nThe deal is worth £3.6bn ($3.1bn), the company said.",
              "date 2023-06-02\nThe fund raised $2bn ($1.4bn) from investors."],
       quiet=["date 2023-06-02\nThe deal is worth £3.6bn ($4.5bn), the company said.",
