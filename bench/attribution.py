@@ -134,17 +134,29 @@ def score(folder: Path, use_extractor: bool, verbose: bool) -> tuple[int, int, i
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=str(ROOT / "fixtures" / "attribution"))
+    ap.add_argument("folder", nargs="?", default=str(ROOT / "fixtures" / "attribution"),
+                    help="a fixture folder; its sub-folders (held-out sets) are scored too, each on its own line")
     ap.add_argument("--extractor", action="store_true", help="take figures from numcheck's figure extractor")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every wrong or missed link")
     args = ap.parse_args()
+    folder = Path(args.folder)
+    sets = [folder] + sorted(p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json")))
+    total = [0, 0, 0, 0]
     t0 = time.perf_counter()
-    figures, expected, predicted, correct = score(Path(args.folder), args.extractor, args.verbose)
-    dt = time.perf_counter() - t0
+    for d in sets:
+        figures, expected, predicted, correct = score(d, args.extractor, args.verbose)
+        total = [a + b for a, b in zip(total, (figures, expected, predicted, correct))]
+        _line(d.relative_to(folder.parent) if d != folder else d.name, figures, expected, predicted, correct)
+    if len(sets) > 1:
+        _line("all", *total)
+    print(f"({(time.perf_counter() - t0) * 1000:.0f} ms)")
+
+
+def _line(name, figures: int, expected: int, predicted: int, correct: int) -> None:
     p = correct / predicted if predicted else 0.0
     r = correct / expected if expected else 0.0
-    print(f"figures {figures}, annotated links {expected}, predicted links {predicted}, correct {correct}")
-    print(f"precision {p:.3f} recall {r:.3f} ({dt * 1000:.0f} ms)")
+    print(f"{str(name):32} figures {figures:3}  links annotated {expected:3} predicted {predicted:3} "
+          f"correct {correct:3}  precision {p:.3f}  recall {r:.3f}")
 
 
 if __name__ == "__main__":

