@@ -304,3 +304,10 @@ def test_military_times_are_not_years():
     c = one("Polls close at 10 a.m. ET (1400 GMT) on Friday.", "1400 GMT")
     assert c.kind == "time" and c.timex.endswith("T14:00")
     assert "2030 GMT" not in texts("Talks resume at 2030 GMT.") or one("Talks resume at 2030 GMT.", "2030 GMT").kind == "time"
+
+
+def test_names_that_look_like_dates():
+    assert texts("She spoke to April Ryan about the bill.") == []
+    assert texts("The Sunday Times reported the story.") == []
+    assert texts("Singer June Carter performed.") == []
+    assert one("In June President Lopez signed the bill.", "June").timex == "2023-06"

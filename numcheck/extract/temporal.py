@@ -600,6 +600,8 @@ _PART = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
 
 
 def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if re.search(r"\b[Tt]he\s+$", ctx.before(m.start(), 6)) and re.match(r"\s+[A-Z][a-z]", ctx.after(m.end(), 4)):
+        return None  # the Sunday Times, the Monday Night Football broadcast
     wd = _weekday_of(m.group("wd"))
     part = (m.group("part") or "").lower()
     c = _Cand(m.start(), m.end(), "time" if part else "date", prio=5)
@@ -638,8 +640,11 @@ def _bare_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
     cue = _MONTH_CUE.search(before)
     if name in ("May", "March") and not (cue and before.strip()):
         return None
-    if re.match(r"\s+[A-Z][a-z]", after) and not cue:
-        return None  # June Carter, August Wilson
+    strong = cue and re.search(r"\b(?:in|In|since|Since|until|Until|by|By|during|During|last|Last|next|Next|this|"
+                               r"This|early|Early|late|Late|mid|through|Through|before|Before|after|After)"
+                               r"[\s-]+(?:of\s+)?(?:early\s+|late\s+|mid-?)?$", before)
+    if re.match(r"\s+[A-Z][a-z]", after) and not strong:
+        return None  # June Carter, August Wilson, "spoke to April Ryan"
     if not cue and re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s*$", before):
         return None
     c = _Cand(m.start(), m.end(), "date", prio=6)
