@@ -165,6 +165,17 @@ _VAGUE = re.compile(
     r"tens\s+of\s+millions|hundreds\s+of\s+thousands|hundreds\s+of\s+millions)\s+of(?![\w-])", re.I)
 _VAGUE_VALUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
                 "billions": 1e9, "trillions": 1e12, "tens": 10}
+_SPAN_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ying|ied)|anywhere|somewhere)\s+from\s+$")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|climbed|climbs?|climbing|jumped|jumps?|"
+    r"dropped|drops?|slid|slides?|slipped|slips?|gained|gains?|lost|loses?|added|adds?|shed|sheds|increased|"
+    r"decreased|grew|grows?|surged|soared|tumbled|plunged|declined|edged|inched|advanced|retreated|"
+    r"up|down|higher|lower|by)\s+(?:\w+\s+)?$")
+_OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
+_VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
+_A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
+_A_UNIT_SKIP = frozenset({"pound", "ton", "degree", "foot", "yard", "stone", "cup", "carat", "knot", "bit",
+                          "byte", "calorie", "pint", "radian", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
                   r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
 # "beat Arsenal 3-1", "voted 68-32", "2024-25": a first number not below the second is
@@ -357,23 +368,29 @@ class _Scanner:
                 return True
         if _TIME_AFTER.match(t, e) and value <= 2400:
             return True
+        # the last non-space character before the number: the look-behind patterns
+        # below all need a letter (or '#', ',', '&', '-') there, so skip them cheaply
+        k = s - 1
+        while k >= 0 and k > s - 4 and t[k] in " \u00a0\t#.":
+            k -= 1
+        lead_alpha = k >= 0 and t[k].isalpha()
         # dates: "Oct. 7", "July 14", "14 July", "Dec. 27, 2023"
         if value == int(value) and 1 <= value <= 31 and not is_word:
-            if _MONTH_BEFORE.search(self.before(s, 14)) or _MONTH_AFTER.match(t, e):
+            if (lead_alpha and _MONTH_BEFORE.search(self.before(s, 14))) or _MONTH_AFTER.match(t, e):
                 return True
         if value == int(value) and 1000 <= value <= 2100 and not is_word and re.fullmatch(r"\d{4}", t[s:e]):
             b = self.before(s, 14)
             if _MONTH_BEFORE.search(b) or re.search(r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+$", self.before(s, 20)):
                 return True
         # designators: "No. 7", "Section 230", "Flight 370"
-        if not is_word and _DESIGNATOR.search(self.before(s, 16)):
+        if not is_word and lead_alpha and _DESIGNATOR.search(self.before(s, 16)):
             b = self.before(s, 16)
             m = _DESIGNATOR.search(b)
             word = b[m.start():].strip().rstrip(".#").strip().lower() if m else ""
             if m and (b[m.start():].strip()[0:1].isupper() or b[m.start():].strip().lower().startswith(("no", "#"))
                       or word in _LOWER_DESIGNATORS):
                 return True
-        if not is_word and _DESIGNATOR_LIST.search(self.before(s, 40)):
+        if not is_word and k >= 0 and t[k] in ",&-–dr" and _DESIGNATOR_LIST.search(self.before(s, 40)):
             m = _DESIGNATOR_LIST.search(self.before(s, 40))
             if _DESIGNATOR.search(m.group("d") + " ") and (
                     m.group("d")[0].isupper() or m.group("d").lower() in _LOWER_DESIGNATORS):
@@ -415,8 +432,8 @@ class _Scanner:
             if sc in ("m", "b", "k", "T", "B", "M", "MM", "tr", "cr", "K"):
                 if not glued and not has_currency:
                     return
-                if sc == "m" and not has_currency:
-                    return  # "48m" is metres unless money
+                if sc == "m" and not has_currency and not (glued and _m_is_million(t, m.end())):
+                    return  # "48m" is metres unless money or a plural/unit follows ("2.4m people")
                 if sc in ("t", "T", "B", "b") and not has_currency:
                     if sc in ("B", "b"):
                         return
@@ -540,6 +557,27 @@ def _alpha_forms(v: Any) -> frozenset[str]:
     return got
 
 
+_NEXT_WORDS = re.compile(r"[ \u00a0](?P<w>[a-z][a-z'’-]*)(?:[ \u00a0](?P<w2>[a-z]+))?")
+_SIZE_WORDS = frozenset("""tall long high deep wide away thick across in of from above below under over
+beneath behind ahead down up offshore inland underground uphill deeper higher longer wider taller further
+farther""".split())
+
+
+def _m_is_million(t: str, pos: int) -> bool:
+    """After a glued ``m`` with no currency: ``2.4m people`` / ``1.5m barrels`` (million), not ``48m tall``."""
+    mw = _NEXT_WORDS.match(t, pos)
+    if not mw:
+        return False
+    w = mw.group("w")
+    if w in _SIZE_WORDS:
+        return False
+    if w in Q.LONG or (mw.group("w2") and f"{w} {mw.group('w2')}" in Q.LONG):
+        return True
+    if w in PLURAL_IRREGULAR or w in ("people", "users", "viewers", "customers"):
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
 def _qualify(a: _Atom, q: str, word: str) -> None:
     v = a.value
     if q == "~":
@@ -600,7 +638,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         sc.take(m.start(), m.end())
 
     for m in _FRACTION.finditer(t):
-        if not sc.free(m.start(), m.end()):
+        if not sc.free(m.start(), m.end()) or _HALF_SCALE.match(t, m.start()):
             continue
         num = (m.group("num") or "").lower()
         den_w = m.group("den").lower()
@@ -623,6 +661,19 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         elif num not in ("a", "an", "one") and not plural:
             continue
         numv = 1 if num in ("", "a", "an") else N.UNITS_WORDS[num]
+        # "a quarter of a percentage point", "half a cent", "three-quarters of a mile": a measure
+        mo = _OF_A.match(t, m.end())
+        if mo and _DURATION.match(t, mo.end()):
+            sc.take(m.start(), _DURATION.match(t, mo.end()).end())  # "half an hour": a duration
+            continue
+        if mo:
+            a = _Atom(m.start(), mo.end(), numv / den, 0.0, raw=numv / den, word=True)
+            sc.read_suffix(a, None)
+            if a.kind != "number":
+                a.value = a.raw * a.scale
+                atoms.append(a)
+                sc.take(a.start, a.end)
+                continue
         a = _Atom(m.start(), m.end(), numv / den, 0.0, kind="number", word=True)
         a.extra["role"] = "fraction"
         atoms.append(a)
@@ -650,6 +701,17 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             a.low = a.value
         atoms.append(a)
         sc.take(m.start(), a.end)
+
+    # "dozens injured", "killing hundreds": vague multiples without "of"
+    for m in _VAGUE_BARE.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        a = _Atom(m.start(), m.end(), _VAGUE_VALUE[m.group("v").lower()], 0.0, kind="count", word=True)
+        a.extra["vague"] = True
+        _qualify(a, ">", "")
+        a.extra["approx_word"] = m.group("v").lower()
+        atoms.append(a)
+        sc.take(m.start(), m.end())
 
     # 2. numeric cores
     for s, e, val, half, is_word in sc.cores():
@@ -763,6 +825,25 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         sc.take(a.start, a.end)
         atoms.append(a)
 
+    # "a gallon of petrol", "an acre": one unit, unless it is the "per" of a figure before it
+    for m in _A_UNIT.finditer(t):
+        if not sc.free(m.start(), m.end()):
+            continue
+        entry = Q.LONG.get(re.sub(r"\s+", " ", m.group("u").lower()))
+        if entry is None or entry[0] in _A_UNIT_SKIP:
+            continue
+        k = m.start() - 1
+        while k >= 0 and t[k].isspace():
+            k -= 1
+        if k >= 0 and (sc.taken[k] or t[k].isdigit()):
+            continue
+        if re.search(r"(?:\b(?:per|each|every|the|what|such|quite|half|than)\s+|[-/])$", sc.before(m.start(), 10), re.I):
+            continue
+        a = _Atom(m.start(), m.end(), 1.0, 0.0, kind="measure", raw=1.0, word=True, bare=False)
+        a.unit, a.dim = entry
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
     atoms.sort(key=lambda x: x.start)
 
     # 3. ranges
@@ -784,9 +865,14 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 word = gap.strip()
                 before = sc.before(a.start, 12).lower()
                 is_between = bool(re.search(r"\bbetween\s+$", before))
-                is_from = bool(re.search(r"\bfrom\s+$", before))
+                wide = sc.before(a.start, 24).lower()
+                is_span = bool(_SPAN_FROM.search(wide))  # "ranging from -18C to -34C"
+                is_from = bool(re.search(r"\bfrom\s+$", before)) and not is_span
                 ok = (word in ("-", "–", "—") or word == "to" and not is_from
                       or word == "and" and is_between or word == "or" and a.bare and not a.word)
+                if ok and word == "to" and _CHANGE_BEFORE.search(wide) and a.value > 0 \
+                        and b.value > 3 * (a.raw * (b.scale if not a.scale_text and b.scale_text and a.raw <= b.raw else a.scale)):
+                    ok = False  # "rose 15 cents to $4.12": a change, then the new level
                 if word in ("-",) and (" " in gap) and not a.bare:
                     ok = False
                 same = (a.kind == b.kind and a.unit == b.unit) or (a.bare and not a.word or a.bare and b.word)
@@ -797,13 +883,16 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     if not a.scale_text and b.scale_text and lo_raw <= hi_raw:
                         lo = lo_raw * b.scale
                         lo_round = a.rounding * b.scale
-                    if lo < b.value or (word == "and" and lo <= b.value):
+                    descending = is_span and lo > b.value
+                    if lo < b.value or (word == "and" and lo <= b.value) or descending:
                         r = _Atom(a.start, b.end, lo, lo_round, kind=b.kind, unit=b.unit, dim=b.dim,
                                   currency_text=b.currency_text or a.currency_text, ambiguous=b.ambiguous,
                                   candidates=b.candidates, raw=lo_raw, scale=b.scale, scale_text=b.scale_text,
                                   word=a.word and b.word, bare=b.bare)
                         r.extra = {k: v for k, v in b.extra.items()}
                         r.qualifier, r.low, r.high = "range", lo, b.value
+                        if descending:
+                            r.value, r.low, r.high = b.value, b.value, lo
                         if is_between:
                             r.start = a.start - len(re.search(r"between\s+$", before).group())
                         r.extra["range_sep"] = word
