@@ -311,3 +311,12 @@ def test_names_that_look_like_dates():
     assert texts("The Sunday Times reported the story.") == []
     assert texts("Singer June Carter performed.") == []
     assert one("In June President Lopez signed the bill.", "June").timex == "2023-06"
+
+
+def test_numeric_dates():
+    assert one("The form is dated 7/14/2020.", "7/14/2020").timex == "2020-07-14"
+    assert one("The form is dated 14/7/2020.", "14/7/2020").timex == "2020-07-14"
+    assert one("Das Formular ist vom 14.07.2020.", "14.07.2020").timex == "2020-07-14"
+    assert "month" in one("The form is dated 13/25/2020.", "13/25/2020").extra["invalid"]
+    assert "month 13" in one("The form is dated 2020-13-25.", "2020-13-25").extra["invalid"]
+    assert texts("Odds of 3/1 and a ratio of 1.5.") == []

@@ -272,6 +272,22 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """``7/14/2020`` (month first, as US news writes it) or ``14.07.2020`` (day first); when the
+    first number cannot be a month it is read as the day."""
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    dotted = m.group("sep") == "."
+    mon, day = (b, a) if dotted or a > 12 else (a, b)
+    c = _Cand(m.start(), m.end(), "date", prio=0)
+    if not dotted and a <= 12 and b <= 12 and a != b:
+        c.extra["order"] = "month/day/year assumed"
+    if a > 12 and b > 12:
+        c.extra["invalid"] = f"neither {a} nor {b} can be a month"
+        return c
+    _make_day(c, y, mon, day)
+    return c
+
+
 def _month_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     mon = _month_of(m.group("mon"))
     if m.group("year"):
@@ -945,6 +961,7 @@ def _set_adverb(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]] = [
     (_rx(r"(?<![\d/.-])(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?(?![\d-])"),
      _iso),
+    (_rx(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3})(?![\d/]|\.\d)"), _numeric),
     (_rx(rf"(?:(?P<wd>{_WDA}),?\s+(?:the\s+)?)?(?<![\w.])(?P<mon>{_MON})\s+{_DAY}(?:,?\s+{_YEAR4})?"), _full_date),
     (_rx(rf"(?:(?P<wd>{_WDA}),?\s+)?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
          rf"(?:,?\s+{_YEAR4})?"), _full_date),
