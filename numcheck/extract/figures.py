@@ -171,6 +171,13 @@ _CHANGE_BEFORE = re.compile(
     r"dropped|drops?|slid|slides?|slipped|slips?|gained|gains?|lost|loses?|added|adds?|shed|sheds|increased|"
     r"decreased|grew|grows?|surged|soared|tumbled|plunged|declined|edged|inched|advanced|retreated|"
     r"up|down|higher|lower|by)\s+(?:\w+\s+)?$")
+_SCALED_CODE = re.compile(r"\s?(?P<s>M|MM|B|bn|mn|k|K)(?P<c>[A-Z]{3})(?![\w])")
+_WON = re.compile(r"\s+won\b")
+_SCI = re.compile(
+    r"(?<![\w.,])(?P<m>\d{1,3}(?:\.\d+)?)(?:[eE](?P<e>[+-]?\d{1,3})|"
+    r"\s?[×xX*·]\s?10(?:(?:\^|\*\*)(?P<e2>[+-]?\d{1,3})|(?P<e3>[-+]\d{1,3})|(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
+    r"(?![\w.]|,\d)")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
@@ -180,7 +187,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
                   r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
 # "beat Arsenal 3-1", "voted 68-32", "2024-25": a first number not below the second is
 # a score, vote tally or season, never a range
-_SCORE = re.compile(r"(?<![\w.,$£€¥₹-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
+_SCORE = re.compile(r"(?<![\w.,$£€¥₹×·*^-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
 
 
 def _is_score(m: "re.Match[str]") -> bool:
@@ -322,6 +329,19 @@ class _Scanner:
             if val is None:
                 continue
             out.append((m.start(), m.end(), val, N.half_unit_of_value(val), True))
+        for m in _SCI.finditer(t):
+            # scientific notation: "4e14", "2.48×10−5", "6.02 x 10^23"
+            exp = m.group("e") or m.group("e2") or m.group("e3") or (m.group("e4") or "").translate(_SUPERSCRIPT)
+            try:
+                mant, ex = float(m.group("m")), int(exp)
+                val = float(f"{m.group('m')}e{ex}")
+            except (ValueError, OverflowError):
+                self.take(m.start(), m.end())
+                continue
+            if val != val or val in (float("inf"), float("-inf")) or (val == 0 and mant != 0):
+                self.take(m.start(), m.end())  # out of float range: skipped, not misread
+                continue
+            out.append((m.start(), m.end(), val, N.half_unit(m.group("m")) * 10.0 ** ex, False))
         for m in _HALF_SCALE.finditer(t):
             nm = re.sub(r"\s+", " ", m.group("n").lower())
             frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
@@ -479,11 +499,29 @@ class _Scanner:
                 cur = lookup_symbol(mc.group())
                 if cur is not None and (mc.group().strip() != "$" or True):
                     self._set_money(a, cur, mc.group().strip(), mc.end())
+                    m2 = _SCALE2_AFTER.match(t, a.end)
+                    if m2 and a.scale == 1:
+                        # "75 USD million"
+                        a.scale = N.SCALE_ABBR[m2.group("s").lower()]
+                        a.scale_text = m2.group("s")
+                        a.end = m2.end()
                     return True
+            mm = _SCALED_CODE.match(t, e)
+            if mm and mm.group("c") in self.vocab.codes and a.scale == 1:
+                # "120 MUSD", "3 bnEUR"
+                a.scale = N.SCALE_ABBR[mm.group("s")]
+                a.scale_text = mm.group("s")
+                self._set_money(a, self.vocab.codes[mm.group("c")], mm.group("c"), mm.end())
+                return True
             # "361 million pounds": pounds with a scale are sterling
             mp = re.compile(r"\s+pounds?\b", re.I).match(t, e)
             if mp and a.scale >= 1e6:
                 self._set_money(a, Currency("GBP"), mp.group().strip(), mp.end())
+                return True
+            # "300 trillion won": won (also a verb) is money only after a scale
+            mw = _WON.match(t, e)
+            if mw and a.scale >= 1e3:
+                self._set_money(a, Currency("KRW"), "won", mw.end())
                 return True
         else:
             # "$ 10 dollars", "US$5m USD": swallow a repeated currency word
