@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+# The extractors live in the subpackage ``numcheck.extract``; importing it here, before the
+# function ``extract`` below is defined, keeps ``numcheck.extract`` the function even after
+# the subpackage's modules are imported (Python binds a subpackage to its parent's
+# attribute only on its first import).  The subpackage's __init__ is a docstring: cheap.
+import numcheck.extract as _extractors  # noqa: E402,F401
+
 if TYPE_CHECKING:  # pragma: no cover
     from numcheck.config import Config
     from numcheck.models import FileResult
