@@ -336,3 +336,15 @@ def test_a_company_name_ending_like_a_nationality_is_still_a_name():
     text = "The trial enrolled 1,795 patients, according to its sponsor, Eisai."
     got, _ = link(text, "1,795 patients")
     assert got["1,795 patients"].kind == "named"
+
+
+def test_a_document_reference_takes_the_body_named_with_it():
+    text = "The figures, released by the ONS on Tuesday, show a 2% rise in wages."
+    got, _ = link(text, "2%")
+    assert got["2%"].resolved == "the ONS"
+
+
+def test_the_outlet_understands():
+    text = "The BBC understands that 300 jobs will go at the plant."
+    got, _ = link(text, "300 jobs")
+    assert src_text(got["300 jobs"]) == "The BBC"

@@ -1050,6 +1050,13 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
             if caps:
                 persons.add(caps[-1])
     _resolve(atts, _mentions(text, sentences, lex, persons))
+    # "The figures, released by the ONS on Tuesday, show": a document with no earlier
+    # antecedent stands for the body named with it in its own sentence
+    for a in atts:
+        if a.source.kind == "reference" and not a.source.resolved and a.sort == "doc":
+            named = [b for b in atts if b.sentence == a.sentence and b.source.kind == "named" and b is not a]
+            if named:
+                a.source = replace(a.source, resolved=_canonical(min(named, key=lambda b: abs(b.lo - a.lo)).source.text))
     _coverage(text, atts, sentences, paragraphs, scope)
 
     starts = [s.start for s in sentences]
