@@ -320,3 +320,12 @@ def test_numeric_dates():
     assert "month" in one("The form is dated 13/25/2020.", "13/25/2020").extra["invalid"]
     assert "month 13" in one("The form is dated 2020-13-25.", "2020-13-25").extra["invalid"]
     assert texts("Odds of 3/1 and a ratio of 1.5.") == []
+
+
+def test_seasons_with_years_and_holidays():
+    c = one("The plant opened in the spring of 2010.", "the spring of 2010")
+    assert c.timex == "2010-SP" and c.date_start == D(2010, 3, 1) and c.date_end == D(2010, 5, 31)
+    assert one("Sales slumped in summer 2012.", "summer 2012").timex == "2012-SU"
+    c = one("The shop was busy on Christmas Eve, staff said.", "Christmas Eve", published="2024-01-03")
+    assert c.date_start == D(2023, 12, 24) and c.relative
+    assert one("The fire started on New Year's Day 2019.", "New Year's Day 2019").timex == "2019-01-01"

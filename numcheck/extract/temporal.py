@@ -288,6 +288,37 @@ def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+def _season_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    code = _SEASON_CODE[m.group("season").lower()]
+    ys = m.group("year")
+    y = int(ys) if len(ys.lstrip("'’")) == 4 else _two_digit_year(int(ys.lstrip("'’")), ctx.published)
+    c = _Cand(m.start(), m.end(), "date", prio=2)
+    c.timex, (c.ds, c.de), c.gran = f"{y:04d}-{code}", cal.season_iv(y, code), "season"
+    return c
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31),
+             "new year’s eve": (12, 31), "boxing day": (12, 26), "halloween": (10, 31),
+             "valentine's day": (2, 14), "valentine’s day": (2, 14), "independence day": (7, 4),
+             "the fourth of july": (7, 4), "bastille day": (7, 14), "armistice day": (11, 11),
+             "veterans day": (11, 11), "st patrick's day": (3, 17), "st. patrick's day": (3, 17)}
+
+
+def _holiday(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    key = " ".join(m.group("h").lower().split())
+    md = _HOLIDAYS.get(key)
+    if md is None:
+        return None
+    c = _Cand(m.start(), m.end(), "date", prio=3)
+    c.extra["holiday"] = " ".join(m.group("h").split())
+    if m.group("year"):
+        _make_day(c, int(m.group("year")), *md)
+    else:
+        c.yearless = md
+    return c
+
+
 def _month_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     mon = _month_of(m.group("mon"))
     if m.group("year"):
@@ -961,6 +992,11 @@ def _set_adverb(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]] = [
     (_rx(r"(?<![\d/.-])(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?(?![\d-])"),
      _iso),
+    (_rx(r"(?:[Tt]he\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?"
+         r"(?P<year>[12]\d{3}|['’]\d\d)(?![\d%]|[.,]\d)"), _season_year),
+    (_rx(r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Halloween|"
+         r"Valentine['’]s\s+Day|Independence\s+Day|[Tt]he\s+Fourth\s+of\s+July|Bastille\s+Day|Armistice\s+Day|"
+         r"Veterans\s+Day|St\.?\s+Patrick['’]s\s+Day)(?:,?\s+(?P<year>[12]\d{3})(?![\d%]))?(?![\w-])"), _holiday),
     (_rx(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3})(?![\d/]|\.\d)"), _numeric),
     (_rx(rf"(?:(?P<wd>{_WDA}),?\s+(?:the\s+)?)?(?<![\w.])(?P<mon>{_MON})\s+{_DAY}(?:,?\s+{_YEAR4})?"), _full_date),
     (_rx(rf"(?:(?P<wd>{_WDA}),?\s+)?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
