@@ -178,6 +178,12 @@ _SCI = re.compile(
     r"\s?[×xX*·]\s?10(?:(?:\^|\*\*)(?P<e2>[+-]?\d{1,3})|(?P<e3>[-+]\d{1,3})|(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
     r"(?![\w.]|,\d)")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+_INCH_AFTER = re.compile(r"\s?(?:in\b\.?|\"|″|”)")
+_COMPOUNDS = {("foot", "inch"): 12.0, ("pound", "ounce"): 16.0, ("stone", "pound"): 14.0,
+              ("meter", "centimeter"): 100.0, ("mile", "yard"): 1760.0}
+_OPEN_BEFORE = re.compile(r"\(\s?$")
+_CLOSE_AFTER = re.compile(r"\s?\)(?:\s?(?P<s>million|billion|trillion|thousand|mn|bn|m|k)(?![\w]))?")
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
@@ -616,6 +622,56 @@ def _m_is_million(t: str, pos: int) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
 
+_NAME_BEFORE: dict[int, "re.Pattern[str]"] = {}
+
+
+def _name_before_re(v: Any) -> "re.Pattern[str]":
+    rx = _NAME_BEFORE.get(id(v))
+    if rx is None:
+        alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(v.names, key=len, reverse=True))
+        rx = _NAME_BEFORE[id(v)] = re.compile(r"(?<![\w])(?i:" + alt + r")\s$")
+    return rx
+
+
+_COUNTRY_CUES = {code: re.compile(r"\b(?:" + cue + r")", re.I) for code, cue in {
+    "NOK": "Norw", "DKK": "Denmark|Danish|Greenland|Faroe", "SEK": "Swed", "ISK": "Iceland",
+    "CZK": "Czech", "PKR": "Pakistan", "LKR": "Sri Lanka", "NPR": "Nepal", "MUR": "Mauritius",
+    "INR": "India", "CHF": "Swiss|Switzerland|Zurich|Geneva", "MXN": "Mexic", "ARS": "Argentin",
+    "PHP": "Philippin|Manila", "COP": "Colombia", "CLP": "Chile", "UYU": "Urugua", "SAR": "Saudi",
+    "QAR": "Qatar", "IRR": "Iran", "OMR": "Oman", "YER": "Yemen", "KWD": "Kuwait", "BHD": "Bahrain",
+    "JOD": "Jordan", "IQD": "Iraq", "DZD": "Algeria", "TND": "Tunisia", "LYD": "Libya", "RSD": "Serbia",
+    "KES": "Kenya", "UGX": "Uganda", "TZS": "Tanzania", "SOS": "Somali"}.items()}
+
+
+def _compound(a: _Atom, b: _Atom, t: str) -> "_Atom | None":
+    """One amount stated in two units: ``5 feet 2 inches`` (62 inch), ``3 dollars 50 cents``."""
+    if a.scale != 1 or a.raw < 0 or b.raw < 0:
+        return None
+    if a.kind == "measure":
+        if b.kind == "number" and b.bare and a.unit == "foot" and _INCH_AFTER.match(t, b.end):
+            unit, end = "inch", _INCH_AFTER.match(t, b.end).end()
+        elif b.kind == "measure" and (a.unit, b.unit) in _COMPOUNDS:
+            unit, end = b.unit, b.end
+        else:
+            return None
+        factor = _COMPOUNDS[(a.unit, unit)]
+        if a.raw != int(a.raw) or b.raw >= factor:
+            return None
+        r = _Atom(a.start, end, a.raw * factor + b.raw, b.rounding, kind="measure", unit=unit, dim=a.dim,
+                  raw=a.raw * factor + b.raw, bare=False)
+        r.extra["compound"] = True
+        return r
+    if a.kind == "money" and b.kind == "money" and a.unit == b.unit and not a.extra.get("minor_unit") \
+            and b.extra.get("minor_unit") and b.scale == 0.01 and b.raw < 100 and a.raw == int(a.raw) \
+            and not b.currency_text[:1] in "$£€":
+        r = _Atom(a.start, b.end, a.value + b.value, b.rounding, kind="money", unit=a.unit,
+                  currency_text=a.currency_text, ambiguous=a.ambiguous, candidates=a.candidates,
+                  raw=a.value + b.value, bare=False)
+        r.extra["compound"] = True
+        return r
+    return None
+
+
 def _qualify(a: _Atom, q: str, word: str) -> None:
     v = a.value
     if q == "~":
@@ -818,6 +874,15 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             if not sc.read_suffix(a, None):
                 sc.take(s, e)
                 continue
+            if a.kind == "number" and a.scale > 1 and a.start == s and t[s - 1:s] == " ":
+                # "US dollars 5 million": the currency name before a scaled number
+                mn = _name_before_re(sc.vocab).search(sc.before(s, 30))
+                if mn and sc.free(s - len(mn.group()), s):
+                    cur = lookup_name(mn.group())
+                    if cur is not None and cur.factor == 1:
+                        end = a.end
+                        sc._set_money(a, cur, mn.group().strip(), end)
+                        a.start = s - len(mn.group())
         # durations, ages: belong to the temporal extractor
         if a.kind in ("number", "count") and a.extra.get("role") != "fraction":
             md = _DURATION.match(t, a.end)
@@ -945,6 +1010,39 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         i += 1
     atoms = merged
 
+    # 3b. compound amounts ("5 feet 2 inches", "6ft 4in", "3 dollars 50 cents") and
+    # accounting negatives ("($12.5) million" when no amount comes right before it)
+    merged = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and a.qualifier == "=" and b.qualifier == "=" and not a.extra.get("role") \
+                and _COMPOUND_GAP.fullmatch(t, a.end, b.start):
+            merged_atom = _compound(a, b, t)
+            if merged_atom is not None:
+                merged.append(merged_atom)
+                i += 2
+                continue
+        if a.kind == "money" and a.qualifier == "=" and a.value > 0:
+            mo = _OPEN_BEFORE.search(sc.before(a.start, 4))
+            mc = _CLOSE_AFTER.match(t, a.end)
+            prev = merged[-1] if merged else None
+            after_amount = prev is not None and not t[prev.end:a.start - len(mo.group()) if mo else a.start].strip()
+            if mo and mc and not after_amount:
+                a.start -= len(mo.group())
+                a.end = mc.end()
+                if mc.group("s") and a.scale == 1:
+                    f = N.SCALE_ABBR.get(mc.group("s")) or N.SCALE_ABBR.get(mc.group("s").lower())
+                    a.scale, a.scale_text = f, mc.group("s")
+                    a.rounding *= f
+                a.raw = -a.raw
+                a.value = a.raw * a.scale
+                a.extra["accounting_negative"] = True
+        merged.append(a)
+        i += 1
+    atoms = merged
+
     # 4. qualifiers, per-units, nouns
     out_atoms: list[_Atom] = []
     for a in atoms:
@@ -1027,6 +1125,13 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
     claims: list[Claim] = []
     orig = sc.orig
     for a in atoms:
+        if a.kind == "money" and a.ambiguous and not any(ch in a.currency_text for ch in "$¥"):
+            # "Norway's wealth fund ... 15 trillion kroner": a country named in the sentence
+            win = t[max(0, a.start - 160):a.end + 60]
+            hits = {c for c in a.candidates if c in _COUNTRY_CUES and _COUNTRY_CUES[c].search(win)}
+            if len(hits) == 1:
+                a.unit = hits.pop()
+                a.extra["currency_from_context"] = True
         s, e = a.start, a.end
         while e > s and orig[e - 1].isspace():
             e -= 1
