@@ -584,8 +584,6 @@ def _rel_unit(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if unit in _SEASON_CODE:
         code = _SEASON_CODE[unit]
-        if unit == "fall" and shift == 0 and rel == "this" and False:
-            return None
         c.gran = "season"
         return _rel(c, {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[shift], _season_res(code, shift))
     if unit == "season" or unit == "term":
@@ -773,15 +771,10 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
             c = _Cand(m.start(), m.end(), "set", prio=3)
             c.timex = _dur_timex(1, unit)
             return c
-    if n is not None and n == 1 and plural and raw not in ("1",):
-        pass
     if n is None and raw not in _VAGUE_NUM:
         return None
     if raw in ("many", "some", "few") and not plural:
         return None
-    if n is not None and n != 1 and not plural and sep.strip() != "-" and raw not in ("half a", "a half"):
-        # "two year" without a hyphen and without plural is usually a typo or part of a compound; accept
-        pass
     c = _Cand(m.start(), m.end(), "duration", prio=3)
     if m.group("q") and m.group("the"):
         c.start = m.start("the")  # "over the past year": a preposition, not a qualifier
