@@ -73,6 +73,10 @@ def render() -> str:
             for k, v in r.options.items():
                 out.append(f"- `{k.replace('_', '-')}` (default `{v!r}`)")
             out.append("")
+        if r.example_options:
+            opts = ", ".join(f"`{k.replace('_', '-')} = {v!r}`" for k, v in r.example_options.items())
+            out.append(f"The examples assume {opts}.")
+            out.append("")
         for title, examples in (("Fires on:", r.fires), ("Stays quiet on:", r.quiet)):
             if examples:
                 out.append(title)

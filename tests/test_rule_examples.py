@@ -3,7 +3,8 @@
 The test iterates the registry, so a rule added anywhere (a built-in module or a
 rule pack under rules/) is covered the moment it is registered.  Each example runs
 through the real engine (``numcheck.check``) with the default settings plus the
-rule explicitly selected (which also switches on a pack rule).
+rule explicitly selected (which also switches on a pack rule), and the options the rule
+declares for its examples (a rule that is quiet until configured, like SRC003).
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ def _run(code: str, example: str):
         published = dt.date.fromisoformat(m.group(1))
     fmt = "markdown" if "<!--" in example else None
     cfg = DEFAULT.evolve(extend_select=(code,))
+    rule_ = registry.get(code)
+    if rule_ is not None and rule_.example_options:
+        cfg = cfg.evolve(options={**cfg.options, code: dict(rule_.example_options)})
     result = numcheck.check(example, published=published, config=cfg, format=fmt)
     return [loc for loc in result.findings if loc.code == code]
 

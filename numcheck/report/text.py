@@ -204,6 +204,10 @@ def explain_rule(r, out: TextIO | None = None) -> None:
         console.print(Text("Options:", style="bold"))
         for k, v in r.options.items():
             console.print(Text(f"  {k} = {v!r}"))
+    if r.example_options:
+        console.print()
+        console.print(Text("The examples assume: " + ", ".join(f"{k} = {v!r}" for k, v in r.example_options.items()),
+                           style="dim"))
     for title, examples in (("Fires on:", r.fires), ("Stays quiet on:", r.quiet)):
         if examples:
             console.print()

@@ -52,6 +52,8 @@ class Rule:
     func: Callable[["RuleContext"], Iterable[Finding]] = field(repr=False, compare=False)
     needs: frozenset[str] = frozenset()
     origin: str = "builtin"
+    # options the examples run with, for rules that are quiet until configured (SRC003)
+    example_options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -65,15 +67,18 @@ _LOADED = False
 def rule(code: str, name: str, severity: str, summary: str, *, description: str = "",
          fires: Iterable[str] = (), quiet: Iterable[str] = (),
          options: Mapping[str, Any] | None = None,
-         needs: Iterable[str] = ()) -> Callable:
+         needs: Iterable[str] = (),
+         example_options: Mapping[str, Any] | None = None) -> Callable:
     """Register a rule function.  ``needs`` names optional services the rule
-    uses (``rates``, ``units``) so the engine can load them lazily."""
+    uses (``rates``, ``units``) so the engine can load them lazily.  ``example_options``
+    are the options the examples assume, for a rule that is quiet until configured."""
 
     def deco(func: Callable[["RuleContext"], Iterable[Finding]]) -> Callable:
         register(Rule(code=code, name=name, severity=severity, summary=summary,
                       description=(description or func.__doc__ or summary).strip(),
                       fires=tuple(fires), quiet=tuple(quiet), options=dict(options or {}),
-                      func=func, needs=frozenset(needs)))
+                      func=func, needs=frozenset(needs),
+                      example_options=dict(example_options or {})))
         return func
 
     return deco

@@ -268,6 +268,7 @@ path (``"builtin"`` for the shipped one).
         "Iran has supplied 1,500 drones to Russia, a commander told the Financial Times.",
     ),
     options={"require_corroboration": [], "flag": [], "source_policy": ""},
+    example_options={"require_corroboration": ["state-run media"]},
 )
 def source_policy(ctx: RuleContext) -> Iterator:
     options = {k: ctx.option(k) for k in ("require_corroboration", "flag", "source_policy")}
