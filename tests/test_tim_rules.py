@@ -285,3 +285,12 @@ def test_tim004_neighbouring_years_are_not_within_tolerance_twice():
 def test_tim004_born_in_year_against_stated_age():
     assert "TIM004" in codes("Lee, 38, born in 1975, is the youngest minister.", "2024-03-04")
     assert "TIM004" not in codes("Lee, 48, born in 1975, is the youngest minister.", "2024-03-04")
+
+
+def test_tim004_year_old_with_age_at_a_date():
+    t = "The 40-year-old, who won her first title in 2004 at the age of 19, retired on Monday."
+    # 19 + (2024 - 2004) = 39: within a year of 40
+    assert "TIM004" not in codes(t, "2024-05-01")
+    assert "TIM004" in codes(t.replace("40-year-old", "50-year-old"), "2024-05-01")
+    msg = messages(t.replace("40-year-old", "50-year-old"), "TIM004", "2024-05-01")[0]
+    assert "the 50-year-old" in msg and "39" in msg

@@ -355,7 +355,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
         # (e) ages: "Reyes, 52, who joined in 2008 at the age of 31"; "52, born in 1965"
         if c.extra.get("age_at") and pub is not None:
             s0, s1, pool = idx.sentence(c)
-            now_age = next((p for p in pool if p.extra.get("person") and p.start < c.start), None)
+            # the age now: an appositive ("Reyes, 52,") or "the 52-year-old" earlier in the sentence
+            now_age = next((p for p in pool if p.start < c.start and "age" in p.extra and not p.extra.get("age_at")
+                            and (p.extra.get("person") or "year" in p.text)), None)
             if now_age is None:
                 continue
             year_c = None
@@ -372,7 +374,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             stated = int(now_age.extra["age"])
             if stated < lo - tol_years or stated > hi + tol_years:
                 done.add(c.start)
-                who = now_age.extra.get("person", "them")
+                who = now_age.extra.get("person") or f"the {' '.join(now_age.text.split())}"
                 yield ctx.finding(c.start, c.end,
                                   f"{at} in {_years(year_c)} makes {who} about {lo if lo == hi else f'{lo}-{hi}'} "
                                   f"in {pub.year}, not {stated}")
