@@ -20,8 +20,8 @@ FUTURE = "future"
 
 _FUTURE_PHRASES = re.compile(
     r"\b(?:will|won't|wont|shall|would|wouldn't|could|might|may|should|'ll|’ll"
-    r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:expected|scheduled|set|due|slated|poised|likely|"
-    r"going|planning|hoping|projected|forecast|predicted|supposed|about)\s+to"
+    r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:(?:set|poised|likely|going|planning|hoping|supposed|"
+    r"about)\s+to|(?:expected|scheduled|due|slated|projected|forecast|predicted|planned)(?:\s+to)?)"
     r"|(?:plans?|planned|intends?|aims?|hopes?|expects?|wants?|seeks?|promised|pledged|vowed|proposed)\s+to"
     r"|(?:is|are)\s+to|in\s+order\s+to|unless|if)\b",
     re.IGNORECASE)

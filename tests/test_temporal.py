@@ -329,3 +329,11 @@ def test_seasons_with_years_and_holidays():
     c = one("The shop was busy on Christmas Eve, staff said.", "Christmas Eve", published="2024-01-03")
     assert c.date_start == D(2023, 12, 24) and c.relative
     assert one("The fire started on New Year's Day 2019.", "New Year's Day 2019").timex == "2019-01-01"
+
+
+def test_duration_anchor_must_follow_the_relation_word():
+    c = one("Early voting began on Oct. 24, two weeks before election day, and ended on Nov. 7.", "two weeks",
+            published="2022-11-09")
+    assert "anchor" not in c.extra
+    c = one("Voting began two weeks before the Nov. 8 election.", "two weeks", published="2022-11-09")
+    assert c.extra["resolved"] == "2022-10-25"

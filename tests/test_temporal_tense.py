@@ -44,3 +44,7 @@ def test_past_marker_must_be_close():
     s = "The suspect was arrested on April 12."
     i = s.index("April 12")
     assert past_marker_near(s, i, i + 8)
+
+
+def test_expected_without_to_is_future():
+    assert at("Results are still being counted, and a final tally is expected by Friday.", "Friday") == "future"

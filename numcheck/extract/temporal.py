@@ -1246,6 +1246,9 @@ def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
     return j
 
 
+_ANCHOR_GAP = re.compile(r"\s*(?:[A-Za-z'’]+\s+){0,4}")
+
+
 def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:
     """``three days after July 14``, ``a decade before the 2019 merger``: anchor a span on a date."""
     dates = [c for c in cands if c.kind == "date" and c.ds is not None and not c.extra.get("vague")]
@@ -1259,7 +1262,9 @@ def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:
         if rel in ("before", "after", "since"):
             pos = c.extra.get("relation_end", c.end)
             i = bisect.bisect_left(starts, pos)
-            if i < len(dates) and dates[i].start < min(s1, pos + 60):
+            # the anchor follows the word closely: "after the 1994 merger", "after talks collapsed on July 14"
+            if i < len(dates) and dates[i].start < min(s1, pos + 60) \
+                    and _ANCHOR_GAP.fullmatch(ctx.text, pos, dates[i].start):
                 anchor = dates[i]
         else:
             i = bisect.bisect_left(starts, c.start) - 1
