@@ -337,3 +337,8 @@ def test_duration_anchor_must_follow_the_relation_word():
     assert "anchor" not in c.extra
     c = one("Voting began two weeks before the Nov. 8 election.", "two weeks", published="2022-11-09")
     assert c.extra["resolved"] == "2022-10-25"
+
+
+def test_year_less_date_takes_the_year_of_a_month_in_the_sentence():
+    c = one("Rates were cut in March 2020, before the lockdown began on 23 March.", "23 March", published="2021-06-18")
+    assert c.date_start == D(2020, 3, 23)

@@ -1145,7 +1145,8 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
     """A year-less date takes the year of a full date written in the same sentence."""
     by_sentence: dict[int, list[_Cand]] = {}
     for c in cands:
-        if c.kind == "date" and c.gran == "day" and c.ds is not None and not c.relative:
+        if c.kind == "date" and c.gran in ("day", "month", "year", "quarter", "season") and c.ds is not None \
+                and not c.relative and c.yearless is None and "invalid" not in c.extra:
             by_sentence.setdefault(ctx.sentence_index(c.start), []).append(c)
     # a bare month followed closely by its year: "that January day in 2011", "in March of that year, 2019"
     years = [c for c in cands if c.kind == "date" and c.gran == "year" and not c.relative and c.ds is not None]
