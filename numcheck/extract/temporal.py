@@ -12,6 +12,9 @@ Each claim carries a TIMEX3 ``timex`` value as TempEval-3 scores it
 value was worked out from the publication date.
 
 Resolution choices
+- A year-less date takes the year of a date written with its year in the same
+  sentence (``in March 2020 ... on 23 March``); a bare month takes a year
+  written just after it (``that January day in 2011``).  Otherwise:
 - Year-less dates (``Dec. 27``) take the publication year, except across New
   Year: a November/December date in a January/February article is last year's
   unless the clause is future tense, and a January/February date in a
@@ -23,6 +26,12 @@ Resolution choices
 - With no publication date, relative expressions keep a vague ``timex``
   (``PAST_REF``, ``FUTURE_REF``, ``PRESENT_REF``, ``XXXX-12-27``) or None and no
   interval; absolute ones still resolve.
+- Spans joined to a date (``three days after July 14``, ``a decade before the
+  2019 merger``, ``ten years later``) record ``relation``, ``anchor`` and the
+  date they land on in ``extra['resolved']`` (``resolved_start``/``resolved_end``).
+- Ages (``52-year-old``, ``Reyes, 52,``, ``at the age of 31``) are durations with
+  ``extra['age']`` (and ``extra['person']``, ``extra['age_at']``).
+- Impossible dates are still found, with ``extra['invalid']`` giving the reason.
 - With a publication date range (``published``..``published_until``) each
   relative expression is resolved against both ends: the interval spans both
   readings, and the ``timex`` is kept only when both readings agree.
