@@ -617,14 +617,53 @@ _PER_SHARE_RE = re.compile(r"^\s*(?:a|per)\s+(?:share|unit|ADR|depositary\s+rece
 _SHARE_MOVE_RE = re.compile(r"\b(?:shares?|stock|ADRs?)\b(?:[^.;,]|\.(?=\d)){0,40}\b(?:to|at|from)\s+$", re.I)
 
 
+_UNIT_PRICE_RE = re.compile(
+    r"^\s*(?:(?:a|an|per)\s+(?:barrel|(?:troy\s+)?ounce|(?:metric\s+)?tonne|(?:metric\s+|short\s+)?ton|"
+    r"bushel|pound|lb|gallon|litre|liter|kilo(?:gram)?|kg|carat|therm|mmBtu|megawatt[- ]hour|MWh|"
+    r"kilowatt[- ]hour|kWh|unit\s+of\s+\w+)|/\s*(?:bbl|oz|t|tonne|lb|MWh|kWh|mmBtu)\b)", re.I)
+_COMPARED_RE = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}\b(?:from|compared\s+with|against|versus|vs\.?|than)\s+"
+                          r"(?:(?:about|around|some|nearly|almost)\s+)?$", re.I)
+
+
 def is_share_price(text: str, c: Claim) -> bool:
     """A price quoted on its own exchange (``rose 1% to 2,650p``, ``£4.20 a share``):
-    newsrooms give these in the listing currency without a conversion."""
+    newsrooms give these in the listing currency without a conversion.  So are
+    commodity prices in the currency they trade in (``Brent at $88.02 a
+    barrel``, ``gold at $2,330 an ounce``)."""
     if _MINOR_UNIT_RE.search(c.text):
         return True
-    if _PER_SHARE_RE.match(text[c.end:c.end + 30]):
+    after = text[c.end:c.end + 30]
+    if _PER_SHARE_RE.match(after) or _UNIT_PRICE_RE.match(after):
         return True
     return bool(_SHARE_MOVE_RE.search(text[max(0, c.start - 90):c.start]))
+
+
+def compared_with(ctx: RuleContext, c: Claim) -> Claim | None:
+    """The amount in the same currency that ``c`` is compared with, just before it in
+    its sentence (``rose to £412m ($516m) from £368m``, ``A$1.15 a share, down from A$1.40``)."""
+    a = ctx.analysis
+    si = a.sentence_index(c.start)
+    prev = [p for p in ctx.figures if p.kind == "money" and p.unit == c.unit and p.end <= c.start
+            and a.sentence_index(p.start) == si]
+    if prev and _COMPARED_RE.match(ctx.text[prev[-1].end:c.start]):
+        return prev[-1]
+    return None
+
+
+def is_quoted_price(ctx: RuleContext, c: Claim) -> bool:
+    """A share or unit price, or the amount it is compared with in the same
+    sentence (``a dividend of A$1.15 a share, down from A$1.40``)."""
+    text = ctx.text
+    if is_share_price(text, c):
+        return True
+    a = ctx.analysis
+    si = a.sentence_index(c.start)
+    prev = [p for p in ctx.figures if p.kind == "money" and p.unit == c.unit and p.end <= c.start
+            and a.sentence_index(p.start) == si]
+    if not prev:
+        return False
+    p = prev[-1]
+    return bool(_COMPARED_RE.match(text[p.end:c.start])) and is_share_price(text, p)
 
 
 # -- reference currency (CUR003) ----------------------------------------------------------
@@ -745,17 +784,41 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
         converted.add(id(e.original))
         equivalents.add(id(e.equivalent))
     converted_amounts = {(e.original.unit, e.original.value) for e in pairs}
+    # currencies the writer converts for the reader: unit -> {target unit: count}
+    targets: dict[str, dict[str, int]] = {}
+    for e in pairs:
+        o, q = e.original, e.equivalent
+        if o.unit and q.unit and o.unit != q.unit:
+            targets.setdefault(o.unit, {})
+            targets[o.unit][q.unit] = targets[o.unit].get(q.unit, 0) + 1
+    unconverted: dict[str, list[Claim]] = {}
     for c in ctx.figures:
-        if c.kind != "money" or not c.unit or c.unit == ref:
-            continue
-        if ref in DOLLAR_CODES and is_bare_dollar(c):
+        if c.kind != "money" or not c.unit:
             continue
         if c.equivalent_of is not None or id(c) in equivalents or id(c) in converted:
             continue
         if (c.unit, c.value) in converted_amounts:
             continue
-        if is_share_price(ctx.text, c):
+        if is_quoted_price(ctx, c):
             continue
-        yield ctx.finding(c.start, c.end,
-                          f"{c.text} ({c.unit}) has no equivalent in {ref}, the document's "
-                          f"reference currency")
+        base = compared_with(ctx, c)
+        if base is not None and id(base) in converted:
+            continue  # the prior-year figure beside a converted one: "to £412m ($516m) from £368m"
+        unconverted.setdefault(c.unit, []).append(c)
+    for unit, claims in unconverted.items():
+        done = sum(targets.get(unit, {}).values())
+        as_ref = [c for c in claims if unit == ref or (ref in DOLLAR_CODES and is_bare_dollar(c))]
+        # the reference currency itself, when the writer converts most of its amounts
+        # (an Australian story giving US$ for every A$ amount but one): the odd one out
+        if as_ref and done >= 2 and done > len(as_ref):
+            into = max(targets[unit], key=targets[unit].get)
+            for c in as_ref:
+                yield ctx.finding(c.start, c.end,
+                                  f"{c.text} ({unit}) has no equivalent in {into}, unlike the "
+                                  f"{done} other {unit} amounts in the document")
+        for c in claims:
+            if any(c is r for r in as_ref):
+                continue
+            yield ctx.finding(c.start, c.end,
+                              f"{c.text} ({c.unit}) has no equivalent in {ref}, the document's "
+                              f"reference currency")

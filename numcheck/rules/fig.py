@@ -592,15 +592,24 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
         s_start, s_end = s.start, s.end
         done = False
         # percentage changes
+        changes = []
         for p in figs:
             if p.kind != "percent" or p.value is None:
                 continue
             before = text[max(s_start, p.start - 40):p.start]
             m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20])
-            if not m:
-                continue
+            if m:
+                changes.append((p, before, m))
+        for k, (p, before, m) in enumerate(changes):
             direction = _change_direction(m)
-            others = [f for f in figs if f is not p]
+            # each change owns its clause: "BT fell 3.2% to 104.5p from 107.95p, while Unilever
+            # rose 5.7% to 4,050p" gives the 5.7% no from value
+            lo, hi = _clause_bounds(text, s_start, s_end, p)
+            if k > 0:
+                lo = max(lo, changes[k - 1][0].end)
+            if k + 1 < len(changes):
+                hi = min(hi, changes[k + 1][0].start)
+            others = [f for f in figs if f is not p and f.start >= lo and f.end <= hi]
             vals = _pair_values(ctx, others, s_start, p, p.start)
             word = (m.groupdict().get("nup") or m.groupdict().get("ndown") or m.group(0)).lower()
             if vals is None and re.search(r"premium|discount|markup|mark-up", word):
@@ -667,6 +676,21 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
                 f"not {_MULT_NOUN.get(m.group('word').lower(), m.group('word'))} (x{_sig(factor, 3)})"
                 f"{' as stated: ' + m.group(0).strip() if qual else ''}")
             break
+
+
+_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.I)
+
+
+def _clause_bounds(text: str, s_start: int, s_end: int, p: Claim) -> tuple[int, int]:
+    """The clause of a sentence around ``p``: cut at semicolons and at ``, while``/``whereas``/``but``."""
+    lo, hi = s_start, s_end
+    for m in _CLAUSE_BREAK_RE.finditer(text, s_start, s_end):
+        if m.end() <= p.start:
+            lo = m.end()
+        elif m.start() >= p.end:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 def _stated(text: str, p: Claim, before: str) -> str:
