@@ -184,6 +184,17 @@ _COMPOUNDS = {("foot", "inch"): 12.0, ("pound", "ounce"): 16.0, ("stone", "pound
               ("meter", "centimeter"): 100.0, ("mile", "yard"): 1760.0}
 _OPEN_BEFORE = re.compile(r"\(\s?$")
 _CLOSE_AFTER = re.compile(r"\s?\)(?:\s?(?P<s>million|billion|trillion|thousand|mn|bn|m|k)(?![\w]))?")
+_RANGE_JOIN_BEFORE = re.compile(r"\s*(?:-|–|to|or|and)\s*$")
+_ARTICLE_DOLLAR = re.compile(r"[as]\s?\$\s?")
+_DOLLAR_END = re.compile(r"\$\s?$")
+_NEG_SIGN = re.compile(r"(?:^|[\s(\[=:])-\s?$")
+_DIGIT_DASH = re.compile(r"\d\s?-\s?$")
+_DASH_END = re.compile(r"-\s?$")
+_MINUS_WORD = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
+_PLUS_OR_MINUS = re.compile(r"\bplus\s+or\s+minus\s+$", re.I)
+_NO_SUFFIX = frozenset(",.;:!?)]}\"“”'’")
+_YEARS_OLD = re.compile(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", re.I)
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[a-z]{1,2})?[A-Z][\w'’&.-]*)\s$")
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
@@ -286,6 +297,7 @@ class _Scanner:
         self.n = len(t)
         self.taken = bytearray(self.n + 1)
         self.sent_starts = {s.start for s in sentences} if sentences else set()
+        self.duration_ends: set[int] = set()
         self.vocab = vocabulary()
         self.vocab_alpha = _alpha_forms(self.vocab)
 
@@ -392,7 +404,8 @@ class _Scanner:
                 return True  # 1990s, 90s
             if nxt in "'’" and t[e + 1:e + 2] == "s":
                 return True
-        if _TIME_AFTER.match(t, e) and value <= 2400:
+        nx1 = t[e:e + 2].lstrip()[:1]
+        if nx1 and nx1 not in ",;)!?\"" and value <= 2400 and _TIME_AFTER.match(t, e):
             return True
         # the last non-space character before the number: the look-behind patterns
         # below all need a letter (or '#', ',', '&', '-') there, so skip them cheaply
@@ -425,7 +438,9 @@ class _Scanner:
 
     def looks_like_name(self, s: int, e: int) -> bool:
         """``Boeing 737``, ``Windows 10``: a capitalised word right before a bare number."""
-        m = re.search(r"([A-Z][\w'’&.-]*)\s$", self.before(s, 30))
+        if s < 2 or not self.t[s - 1].isspace() or not (self.t[s - 2].isalnum() or self.t[s - 2] in ".'’&-"):
+            return False
+        m = _CAP_WORD_BEFORE.search(self.before(s, 30))
         if not m:
             return False
         w = m.group(1)
@@ -485,6 +500,9 @@ class _Scanner:
         """Currency name / code, percent or unit after the number. Returns False to drop the atom."""
         t = self.t
         e = a.end
+        nxt = t[e:e + 2]
+        if not nxt or nxt[0] in _NO_SUFFIX or (nxt[0] == " " and nxt[1:] in _NO_SUFFIX and nxt[1:]):
+            return True  # punctuation or the end right after the number: nothing to read
         if prefix_cur is None:
             # minor-unit symbols glued to digits: 99p, 17c
             if e < self.n and t[e] in "pc¢" and (e + 1 >= self.n or not t[e + 1].isalnum()) and a.scale == 1:
@@ -641,6 +659,19 @@ _COUNTRY_CUES = {code: re.compile(r"\b(?:" + cue + r")", re.I) for code, cue in 
     "QAR": "Qatar", "IRR": "Iran", "OMR": "Oman", "YER": "Yemen", "KWD": "Kuwait", "BHD": "Bahrain",
     "JOD": "Jordan", "IQD": "Iraq", "DZD": "Algeria", "TND": "Tunisia", "LYD": "Libya", "RSD": "Serbia",
     "KES": "Kenya", "UGX": "Uganda", "TZS": "Tanzania", "SOS": "Somali"}.items()}
+
+
+def _bare_word_ok(t: str, a: _Atom, sc: "_Scanner") -> bool:
+    if abs(a.raw) < 2 or a.raw != int(a.raw) and not a.range_end:
+        return False
+    first = t[a.start:a.end].lstrip("-−~ ")
+    core = re.search(r"[A-Za-z]", t[a.start:a.end])
+    if core and t[a.start + core.start()].isupper() and not sc.is_sentence_start(a.start + core.start()) \
+            and not t[a.start:a.end][:core.start()].strip():
+        return False
+    if re.match(r"-[A-Za-z]", t[a.end:a.end + 2]) or re.search(r"[A-Za-z]-$", sc.before(a.start, 2)):
+        return False
+    return bool(first)
 
 
 def _compound(a: _Atom, b: _Atom, t: str) -> "_Atom | None":
@@ -811,6 +842,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
     for s, e, val, half, is_word in sc.cores():
         if not sc.free(s, e):
             continue
+        if is_word and val == 1 and re.search(r"\b(?:no|every|any|some)\s$|\bno-$", sc.before(s, 6), re.I):
+            sc.take(s, e)
+            continue
         if sc.excluded(s, e, val, is_word):
             sc.take(s, e)
             continue
@@ -845,9 +879,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         else:
             pm = sc.vocab.prefix_re.search(sc.before(s, 12))
         prefix_cur = None
-        if pm and re.fullmatch(r"[as]\s?\$\s?", pm.group()):
+        if pm and _ARTICLE_DOLLAR.fullmatch(pm.group()):
             # "a $5m deal", "its $": the article is not a currency prefix
-            pm = re.compile(r"\$\s?$").search(sc.before(s, 12))
+            pm = _DOLLAR_END.search(sc.before(s, 12))
         if pm and not sc.free(s - len(pm.group()), s):
             pm = None
         if pm and not is_word or (pm and pm.group().strip() in ("$", "£", "€")):
@@ -856,15 +890,17 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 a.start = s - len(pm.group())
                 a.currency_text = pm.group().strip()
         # sign
-        if not is_word and a.start == s:
+        if a.start == s:
             b = sc.before(s, 8)
-            if re.search(r"(?:^|[\s(\[=:])-\s?$", b) and not re.search(r"\d\s?-\s?$", b):
+            bt = b.rstrip()
+            if not is_word and bt.endswith("-") and _NEG_SIGN.search(b) and not _DIGIT_DASH.search(b):
                 a.raw = -a.raw
-                a.start = s - len(re.search(r"-\s?$", b).group())
-            elif re.search(r"(?<![\w])(?:minus|negative)\s+$", b, re.I) \
-                    and not re.search(r"\bplus\s+or\s+minus\s+$", sc.before(s, 16), re.I):
-                a.raw = -a.raw
-                a.start = s - len(re.search(r"(?:minus|negative)\s+$", b, re.I).group())
+                a.start = s - len(_DASH_END.search(b).group())
+            elif bt[-5:].lower() == "minus" or bt[-8:].lower() == "negative":
+                mneg = _MINUS_WORD.search(b)
+                if mneg and not _PLUS_OR_MINUS.search(sc.before(s, 16)):
+                    a.raw = -a.raw
+                    a.start = s - len(mneg.group())
         a.value = a.raw
         sc.read_scale(a, prefix_cur is not None)
         if prefix_cur is not None:
@@ -888,6 +924,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             md = _DURATION.match(t, a.end)
             if md:
                 sc.take(a.start, md.end())
+                mr = _RANGE_JOIN_BEFORE.search(sc.before(a.start, 12))
+                if mr:
+                    sc.duration_ends.add(a.start - len(mr.group()))  # "four to five years"
                 continue
             if not is_word and a.bare and a.value == int(a.value) and 0 < a.value < 120 \
                     and re.fullmatch(r"\d{1,3}", t[s:e]) and re.search(r"[A-Za-z]{2,},\s$", sc.before(a.start, 30)) \
@@ -895,13 +934,13 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 sc.take(a.start, a.end)  # "the victim, 42, was taken": an age
                 continue
         if a.kind in ("number", "count") and (a.bare or a.scale_text == "hundred") and a.extra.get("role") != "fraction":
-            if _AGE_BEFORE.search(sc.before(a.start, 30)) and a.value == int(a.value) and 0 < a.value < 125 \
-                    and not is_word and "," not in t[a.start:a.end]:
+            if not is_word and a.value == int(a.value) and 0 < a.value < 125 and "," not in t[a.start:a.end] \
+                    and _AGE_BEFORE.search(sc.before(a.start, 30)):
                 bb = sc.before(a.start, 30)
                 if re.search(r"\b(?:aged|age|ages|age of)\s+$", bb, re.I) or _AGE_AFTER_COMMA.match(t, a.end):
                     sc.take(a.start, a.end)
                     continue
-            if re.match(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", t[a.end:a.end + 16], re.I):
+            if _YEARS_OLD.match(t[a.end:a.end + 16]):
                 sc.take(a.start, a.end)
                 continue
             # years
@@ -911,7 +950,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 continue
             if not is_word and re.fullmatch(r"\d{3,4}", txt) and re.match(r"\s*[-–/]\s*\d{2}(?!\d)", t[a.end:a.end + 6]) \
                     and 1900 <= a.value <= 2100:
-                sc.take(a.start, a.end + len(re.match(r"\s*[-–/]\s*\d{2}", t[a.end:]).group()))
+                sc.take(a.start, a.end + len(re.match(r"\s*[-–/]\s*\d{2}", t[a.end:a.end + 8]).group()))
                 continue
             if not is_word and txt.count(".") <= 1 and "," not in txt and sc.looks_like_name(a.start, a.end):
                 sc.take(a.start, a.end)
@@ -948,6 +987,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         sc.take(m.start(), m.end())
 
     atoms.sort(key=lambda x: x.start)
+    if sc.duration_ends:
+        # the first end of a duration range ("four to five years") is a duration too
+        atoms = [a for a in atoms if not (a.end in sc.duration_ends and a.kind in ("number", "count") and a.bare)]
 
     # 3. ranges
     merged: list[_Atom] = []
@@ -1092,10 +1134,15 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 pass
         elif a.kind in ("money", "measure"):
             a.noun = _of_noun(t, a.end)
+        bare_word = False
         if a.extra.get("_word_needs_noun") and not a.noun:
-            continue
+            # "two of them", "killing nine": a number word of two or more stands alone;
+            # "one" (a pronoun), names ("Formula One") and modifiers ("three-time") do not
+            bare_word = _bare_word_ok(t, a, sc)
+            if not bare_word:
+                continue
         a.extra.pop("_word_needs_noun", None)
-        if a.kind == "number" and a.word and not a.extra.get("role"):
+        if a.kind == "number" and a.word and not a.extra.get("role") and not bare_word:
             continue
         out_atoms.append(a)
     atoms = out_atoms

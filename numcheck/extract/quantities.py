@@ -190,12 +190,16 @@ _short("millibar", PR, "mb", "mbar")
 _long("radian", ANG, "radian", "radians")
 _short("radian", ANG, "rad")
 
+# image resolution
+_long("megapixel", "resolution", "megapixel", "megapixels")
+_short("megapixel", "resolution", "MP", "Mp", "mp")
+
 # The megabit/millibar clash: "mb" after a data context is rare in news; keep megabit.
 SHORT["mb"] = ("megabit", D)
 
 # Units whose symbol is a single letter or otherwise clashes with words: only accepted
 # glued to the digits ("48m", "100t", "40C") or, with a space, after a decimal/grouped numeral.
-GLUED_ONLY = frozenset({"m", "t", "g", "l", "L", "C", "F", "W", "J", "B", "b", "ha", "gr", "mt",
+GLUED_ONLY = frozenset({"MP", "Mp", "mp", "m", "t", "g", "l", "L", "C", "F", "W", "J", "B", "b", "ha", "gr", "mt",
                         "in.", "kt", "rad", "gal", "hp", "cl", "dm"})
 
 # Forms that must not be read as a unit in front of certain words ("in" is never a unit
