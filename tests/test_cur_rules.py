@@ -519,3 +519,54 @@ def test_cur002_retail_prices_far_off_the_rate_are_still_errors(monkeypatch):
     a = analyse(monkeypatch, text, pair(text, "$999", "£89.99", unit="GBP"), published=D(2023, 9, 13))
     [f] = run("CUR002", a)
     assert f.severity == "error"
+
+
+# -- CUR003 on shapes found in correct articles ------------------------------------------
+
+def test_cur003_commodity_unit_prices_stay_in_their_currency(monkeypatch):
+    text = ("The FTSE 100 rose to £2.1tn in value, LSEG said. Brent crude futures were little changed at "
+            "$88.02 a barrel, and gold traded at $2,330 an ounce, according to ICE data.")
+    claims = [money(text, "£2.1tn", unit="GBP"), money(text, "$88.02"), money(text, "$2,330")]
+    a = analyse(monkeypatch, text, claims, published=D(2024, 4, 25))
+    assert run("CUR003", a, house_currency="GBP") == []
+
+
+def test_cur003_prior_year_figure_beside_a_converted_amount_is_quiet(monkeypatch):
+    text = ("Pre-tax profit climbed 12% to £412m ($516m) from £368m a year earlier, the company said. "
+            "Revenue was $900m, $700m of it in America.")
+    claims = [money(text, "£412m"), money(text, "$516m", equivalent_of=0), money(text, "£368m"),
+              money(text, "$900m"), money(text, "$700m")]
+    a = analyse(monkeypatch, text, claims, published=D(2023, 6, 2))
+    assert run("CUR003", a) == []
+
+
+def test_cur003_per_share_dividend_compared_with_last_year_is_quiet(monkeypatch):
+    text = ("Profit fell to A$2.4 billion (US$1.6 billion), the miner said. It will pay A$1.15 a share, "
+            "down from A$1.40 a year earlier. It will spend A$310 million (US$209 million) on rail.")
+    claims = [money(text, "A$2.4 billion"), money(text, "US$1.6 billion", equivalent_of=0),
+              money(text, "A$1.15"), money(text, "A$1.40"), money(text, "A$310 million"),
+              money(text, "US$209 million", equivalent_of=4)]
+    a = analyse(monkeypatch, text, claims, published=D(2024, 8, 22))
+    assert run("CUR003", a) == []
+
+
+def test_cur003_one_amount_left_unconverted_among_converted_ones(monkeypatch):
+    # A$ is the most frequent currency, but the writer gives US$ for every A$ amount but one
+    text = ("Ottawa will lend C$1.2 billion (US$889 million) to builders, the minister said. Ontario will add "
+            "C$85 million (US$63 million), the province said. Rents reached C$2,500 in February.")
+    claims = [money(text, "C$1.2 billion"), money(text, "US$889 million", equivalent_of=0),
+              money(text, "C$85 million"), money(text, "US$63 million", equivalent_of=2),
+              money(text, "C$2,500", unit="CAD")]
+    a = analyse(monkeypatch, text, claims, published=D(2024, 3, 12))
+    [f] = run("CUR003", a)
+    assert text[f.start:f.end] == "C$2,500"
+    assert "USD" in f.message
+
+
+def test_cur003_half_converted_currency_is_not_singled_out(monkeypatch):
+    # one A$ amount converted and one not: no pattern to hold the other to
+    text = ("Revenue climbed to A$1.9bn (US$1.27bn), the miner said. Its market value is A$6.2bn, "
+            "the exchange said.")
+    claims = [money(text, "A$1.9bn"), money(text, "US$1.27bn", equivalent_of=0), money(text, "A$6.2bn")]
+    a = analyse(monkeypatch, text, claims, published=D(2023, 5, 18))
+    assert run("CUR003", a) == []

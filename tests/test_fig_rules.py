@@ -479,3 +479,42 @@ def test_fig005_compound_measure(monkeypatch):
         assert bool(found) == fires
     height = (UREG.Quantity(5, "foot") + UREG.Quantity(10, "inch")).to("meter").magnitude
     assert f"{height:.3g} m" in found[0].message
+
+
+def _pence(text: str, at: str, nth: int = 0) -> Claim:
+    c = fig(text, at, "money", unit="GBP", nth=nth, scale=0.01)
+    return c
+
+
+def test_fig004_each_change_reads_its_own_clause(monkeypatch):
+    # the 5.7% rise has no from value of its own; BT's 107.95p belongs to the 3.2% fall
+    text = ("BT fell 3.2% to 104.5p from 107.95p after brokers cut their targets, while Unilever rose 5.7% "
+            "to 4,050p after sales beat forecasts, LSEG data showed.")
+    assert abs(_change(0, 107.95, 104.5) + 3.2) < 0.05
+    claims = [fig(text, "3.2%", "percent", unit="percent"), _pence(text, "104.5p"), _pence(text, "107.95p"),
+              fig(text, "5.7%", "percent", unit="percent"), _pence(text, "4,050p")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig004_second_change_in_its_own_clause_is_still_checked(monkeypatch):
+    text = ("BT fell 3.2% to 104.5p from 107.95p, while Unilever rose 5.7% to 4,050p from 3,600p, "
+            "LSEG data showed.")
+    wrong = _change(0, 3600, 4050)
+    assert abs(wrong - 5.7) > 1
+    claims = [fig(text, "3.2%", "percent", unit="percent"), _pence(text, "104.5p"), _pence(text, "107.95p"),
+              fig(text, "5.7%", "percent", unit="percent"), _pence(text, "4,050p"), _pence(text, "3,600p")]
+    [f] = run("FIG004", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end].startswith("5.7%") and f"{wrong:+.1f}%" in f.message
+
+
+def test_fig003_shares_of_different_groups_and_overlaps_are_quiet(monkeypatch):
+    sentences = [
+        "The survey found that 26% of adults were obese, up from 15% in 1993, and that 12% of men and "
+        "15% of women smoked.",
+        "Some 41% of adults had high blood pressure and 31% had raised cholesterol, and many had both.",
+        "Up to 72% of children in deprived areas and 45% in the least deprived were obese.",
+    ]
+    for text in sentences:
+        claims = [fig(text, m.group(0), "percent", unit="percent", nth=text[:m.start()].count(m.group(0)))
+                  for m in re.finditer(r"(?:Up to )?\d+(?:\.\d+)?%", text)]
+        assert run("FIG003", analyse(monkeypatch, text, claims)) == [], text
