@@ -764,8 +764,15 @@ currency (`£3.6bn ($4.5bn)`, `9 billion rupees, or about $108 million`).
 Quiet for amounts in the reference currency, for amounts that are themselves
 stated equivalents, for amounts that have one, for a later mention of the
 same amount in the same currency once it has been converted earlier in the
-document, and for share prices quoted on their own exchange (`shares rose 1%
-to 2,650p`, `£4.20 a share`), which newsrooms leave in the listing currency.  Another reference-currency amount elsewhere in the sentence does
+document, for share prices quoted on their own exchange (`shares rose 1%
+to 2,650p`, `£4.20 a share`) and commodity prices in their trading currency
+(`$88.02 a barrel`, `$2,330 an ounce`), which newsrooms leave unconverted,
+and for the amount such a price or a converted amount is compared with in
+its sentence (`to £412m ($516m) from £368m`, `A$1.15 a share, down from
+A$1.40`).  When the writer converts a currency's amounts (two or more, and
+more of them than not), an amount of that currency left without an
+equivalent is reported even when it is the reference currency (an
+Australian story giving US$ for every A$ amount but one).  Another reference-currency amount elsewhere in the sentence does
 not count as a conversion: it is usually a different sum.  A bare `$` counts
 as the reference currency when that is a dollar.
 """,
