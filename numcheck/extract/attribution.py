@@ -458,6 +458,13 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
         return _Phrase("reference", "person", low[0])
     if len(toks) == 1 and low[0] in lex.other_pronouns:
         return _Phrase("reference", "any", low[0])
+    if len(toks) == 1 and low[0] in lex.ref_national:
+        return _Phrase("named", "org", "", docs)  # "Police said": the force that covers the story
+    if len(low) >= 2 and " ".join(low[-2:]) in lex.outlet_heads:
+        return _Phrase("named", "outlet", "", docs)  # "Russian state media", "Chinese state television"
+    if len(toks) >= 2 and low[-1] in lex.ref_doc and toks[0].low not in _DETS and toks[0].low not in _POSS_PRON \
+            and all(b in lex.generic_modifiers for b in low[:-1]) and not any(t.is_acronym for t in toks):
+        return _Phrase("vague", "any", low[-1])  # "official figures showed": nobody in particular
     caps: list[_Tok] = []
     for i, t in enumerate(toks):
         if t.low in _DETS or t.low in _POSS_PRON:
@@ -560,6 +567,7 @@ class Attribution:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotations this one's speaker speaks
     owns: list[tuple[int, int]] = field(default_factory=list)    # ... of which it is the adjacent tag
     that_clause: int = -1     # for say verbs followed by "that": where the reported clause starts
+    relative: bool = False    # a reporting verb in a relative clause ("a decision the airline said")
 
     @property
     def lo(self) -> int:
@@ -714,6 +722,15 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                                    sort="person" if pron in lex.person_pronouns else "any", head=pron,
                                    docs=_docs_after(after, lex)))
             continue
+        if re.search(r"\band$", subj_text) and re.match(r"\s+that\b", after):
+            # "The researchers ... analysed 48,000 records and estimated that ...": the
+            # second verb shares the sentence's subject
+            span = _sentence_subject(text, lo, subj_end, lex)
+            if span is not None:
+                att = _new_att(text, span, (vs, ve), si, sent, lex, persons)
+                att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
+                out.append(att)
+            continue
         span = _capture_backward(text, lo, subj_end, lex)
         appos = False
         if span is None or _is_apposition(text, span, lex):
@@ -769,9 +786,49 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
     # "X told analysts that the retailer expected $1bn": the clause reports what X said
     heads = [a.that_clause for a in out if a.that_clause >= 0]
     if heads:
+        cuts = _clause_starts(text, sent)
         out = [a for a in out if not (a.verb_class == "report" or (a.source.kind == "vague" and not a.weak))
-               or not any(a.lo >= h for h in heads)]
+               or not any(a.lo >= h and not any(h <= k <= a.lo for k in cuts[1:]) for h in heads)]
+    # "in its annual results" right after "the club said": the same attribution read twice
+    verbs = [a for a in out if a.verb_class]
+    out = [a for a in out if not (a.source.kind == "reference" and a.head in ("its", "their") and not a.verb_class
+                                  and any(0 <= a.source.cue_start - b.hi <= 1 and b.sentence == a.sentence
+                                          for b in verbs))]
+    # "a decision the airline said it would not appeal": a reporting verb inside a
+    # relative clause on a noun reports only what follows it in that clause
+    for a in out:
+        if a.verb_class and _relative_subject(text, a, lex):
+            a.relative = True
     return out
+
+
+def _sentence_subject(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that opens a sentence, when it reads as a source."""
+    m = re.match(r"[\s“\"‘'(]*", text[lo:hi])
+    pos = lo + (m.end() if m else 0)
+    d = _DATELINE.match(text, pos, hi)
+    if d:
+        pos = d.end()
+    pm = re.match(r"(He|She|They|It|We)\b", text[pos:hi])
+    if pm:
+        return pos, pos + pm.end()
+    span = _capture_forward(text, pos, hi, lex)
+    if span is None:
+        return None
+    toks = _phrase_tokens(text, span, lex)
+    if not any(_is_name_tok(t, lex) or t.base in lex.heads or t.base in lex.titles for t in toks):
+        return None
+    return span
+
+
+def _relative_subject(text: str, a: Attribution, lex: Lexicon) -> bool:
+    """The subject opens a relative clause: "..., a decision the airline said"."""
+    toks = _phrase_tokens(text, (a.source.start, a.source.end), lex)
+    dets = [k for k, t in enumerate(toks) if t.low in _DETS and k > 0]
+    if dets and toks[0].low in ("a", "an", "the") and toks[dets[0] - 1].low not in lex.connectors \
+            and not toks[dets[0] - 1].possessive and all(not t.is_cap for t in toks[1:dets[0]]):
+        return True
+    return bool(re.search(r"\b(?:which|that|who|whom)\s*$", text[max(0, a.source.start - 8):a.source.start]))
 
 
 _THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,8}?\s+that\b", re.I)
@@ -862,6 +919,9 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # ---------------------------------------------------------------------------
 # resolution and linking
 
+# "LONDON (Bloomberg) --", "NEW DELHI, Aug 14 (Reuters) -", "PERTH - ": a dateline
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+                       r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-—–])\s+")
 _MIDWORD = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
 
 
@@ -872,14 +932,29 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
     surnames already known to be people ("Reyes" after "chief executive Tom Reyes")."""
     out: list[tuple[int, str, str]] = []
     persons = set(persons or ())
-    midwords = set(_MIDWORD.findall(text))
+    # capitalised words seen inside sentences, leaving out Title-Case headlines
+    midwords: set[str] = set()
     for sent in sentences:
-        m = re.match(r"[\s“\"‘'(]*", text[sent.start:sent.end])
+        st = text[sent.start:sent.end]
+        words = re.findall(r"[A-Za-z][\w'’-]*", st)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            continue
+        midwords.update(_MIDWORD.findall(st))
+    for sent in sentences:
+        m = re.match(r"[\s“\"‘'(#]*", text[sent.start:sent.end])
         pos = sent.start + (m.end() if m else 0)
+        d = _DATELINE.match(text, pos, sent.end)
+        if d:
+            pos = d.end()
         span = _capture_forward(text, pos, sent.end, lex)
         if span is None:
             continue
         toks = _phrase_tokens(text, span, lex)
+        if len(toks) > 2 and toks[1].low in ("of", "at", "in", "for") and not toks[0].is_acronym \
+                and toks[0].text not in midwords and toks[0].text not in lex.org_words:
+            # a common noun capitalised only because it opens the sentence
+            span = (toks[2].start, span[1])
+            toks = _phrase_tokens(text, span, lex)
         ph = _classify(text[span[0]:span[1]], toks, True, lex, persons)
         if ph.kind != "named" or ph.sort == "doc":
             continue
@@ -892,7 +967,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         name = text[span[0]:span[1]]
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        out.append((span[0], name, "org" if ph.sort == "outlet" else ph.sort))
+        out.append((span[0], name, ph.sort))
     return out
 
 
@@ -917,7 +992,7 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             history.append((name, sort, frozenset(), pos))
         src = a.source
         if src.kind == "named":
-            history.append((_canonical(src.text), "org" if a.sort == "outlet" else a.sort, a.docs, src.start))
+            history.append((_canonical(src.text), a.sort, a.docs, src.start))
             for sec in a.secondary:
                 history.append((sec.text, "person", frozenset(), sec.start))
             continue
@@ -945,7 +1020,8 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             for n, sort, docs, _ in reversed(history):
                 if sort == "doc":
                     continue
-                if want == "any" or sort == want or (want == "org" and sort == "outlet"):
+                if want == "any" or sort == want or (want == "org" and sort == "outlet" and (
+                        a.head in lex_pronouns or a.head in lexicon().outlet_heads)):
                     name, found_sort = n, sort
                     break
         if name:
@@ -1053,6 +1129,12 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
     # "The figures, released by the ONS on Tuesday, show": a document with no earlier
     # antecedent stands for the body named with it in its own sentence
     for a in atts:
+        if a.source.kind == "reference" and a.sort == "doc":
+            maker = [b for b in atts if b.sentence == a.sentence and b.source.kind == "named" and b.source.cue_start > a.source.end
+                     and re.fullmatch(r"[\s,(—–-]*", text[a.source.end:b.source.cue_start])]
+            if maker:
+                a.source = replace(a.source, resolved=_canonical(maker[0].source.text))
+                continue
         if a.source.kind == "reference" and not a.source.resolved and a.sort == "doc":
             named = [b for b in atts if b.sentence == a.sentence and b.source.kind == "named" and b is not a]
             if named:
@@ -1072,6 +1154,8 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
             continue
         si = max(0, bisect.bisect_right(starts, c.start) - 1)
         pool = by_sentence.get(si, [])
+        if pool and scope == "sentence":
+            pool = _clause_pool(text, sentences[si], c, si, pool)
         best = _choose(text, c, si, pool)
         out.append(replace(c, source=best.source) if best is not None else c)
 
@@ -1112,3 +1196,67 @@ def _boundaries(text: str, c: Claim, a: Attribution) -> int:
     else:
         return 0
     return gap.count(",") + gap.count(";") + gap.count("—")
+
+
+# ---------------------------------------------------------------------------
+# clause scope
+
+# Where a sentence splits into clauses with subjects of their own: "; ", ", and" /
+# ", but" before a new subject, and "after/while/as/because/..." before a new subject.
+# A new subject is a determiner, a possessive or personal pronoun or a capitalised
+# word; a bare number or lowercase word is not taken as one ("as much as 4%").
+_NEW_SUBJECT = r"(?=(?:the|its|their|his|her|it|they|he|she|we|another|this|these|[A-Z][\w'’.-]*)\b)(?!as\b|a\b|an\b)"
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|yet)\s+" + _NEW_SUBJECT +
+    r"|,?\s+(?:while|whereas|after|because|although|though|even though)\s+" + _NEW_SUBJECT +
+    r"|,\s+as\s+" + _NEW_SUBJECT + r"|(?<=[a-z%]) as\s+(?=(?:the|its|their|his|her|it|they|he|she|we)\b)")
+_TAG_BEFORE = re.compile(r"(?:[,—–”\"’)]|--)\s*$")
+
+
+def _clause_starts(text: str, sent: Sentence) -> list[int]:
+    """Start offsets of the clauses of a sentence (quotations are not split)."""
+    starts = [sent.start]
+    seg = text[sent.start:sent.end]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"]*\"", seg)]
+    for m in _CLAUSE_BREAK.finditer(seg):
+        if any(qs < m.start() < qe for qs, qe in quoted):
+            continue
+        starts.append(sent.start + m.start())
+    return starts
+
+
+def _is_tag(text: str, sent: Sentence, a: Attribution) -> bool:
+    """A reporting tag set off by punctuation (``..., the agency said``; ``The toll,
+    officials said, had``; ``..., according to X``): it vouches for the clauses around it.
+    A reporting verb heading its clause (``X reported a 3% rise``) covers its own clause."""
+    before = text[sent.start:a.lo]
+    return bool(before.strip()) and bool(_TAG_BEFORE.search(before))
+
+
+def _clause_pool(text: str, sent: Sentence, c: Claim, si: int, pool: list[Attribution]) -> list[Attribution]:
+    """The attributions of this sentence that govern the claim's clause.
+
+    Attributions from other sentences (quotations) are kept as they are.  In the
+    sentence itself: an attribution in the claim's own clause governs it; a
+    reporting tag governs every clause that has no attribution of its own; a
+    reporting verb that heads another clause ("Oil rose 2% after Saudi Arabia said
+    ...", "X reported a 3% rise, and its shares have gained 18%") does not.
+    """
+    own = [a for a in pool if a.sentence == si]
+    if not own:
+        return pool
+    cuts = _clause_starts(text, sent)
+    if len(cuts) == 1 and not any(a.relative for a in own):
+        return pool
+
+    def clause_of(pos: int) -> int:
+        return bisect.bisect_right(cuts, pos) - 1
+
+    ci = clause_of(c.start)
+    own = [a for a in own if not a.relative or (a.hi <= c.start and "," not in text[a.hi:c.start])]
+    same = [a for a in own if clause_of(a.lo) == ci]
+    if any(not a.weak for a in same):
+        keep = same
+    else:
+        keep = same + [a for a in own if clause_of(a.lo) != ci and _is_tag(text, sent, a)]
+    return [a for a in pool if a.sentence != si or a in keep]
