@@ -65,6 +65,31 @@ _DESIGNATOR = re.compile(
     r"st|rd|zone|sector|area|region|group|team|squad|draw|pick|bay|hall|wing|cell|tranche|"
     r"schedule|annex|appendix|form|rev|rank|ranked|ranking|number|top|iso|en|din)\.?\s?#?\s?$",
     re.I)
+_DESIGNATOR_WORDS = frozenset(
+    _DESIGNATOR.pattern.split("(?:", 1)[1].split(")", 1)[0].replace("s?", "|s").replace("|s|", "|").split("|")) | {
+    "junction", "junctions"}
+
+
+def _designator_word(b: str) -> str:
+    """The designator word ending ``b`` (``"... Section "`` -> ``"Section"``), or ''."""
+    j = len(b)
+    if j and b[j - 1].isspace():
+        j -= 1
+    if j and b[j - 1] == "#":
+        j -= 1
+        if j and b[j - 1].isspace():
+            j -= 1
+    if j and b[j - 1] == ".":
+        j -= 1
+    i = j
+    while i and b[i - 1].isascii() and b[i - 1].isalpha():
+        i -= 1
+    if i == j or (i and (b[i - 1].isalnum() or b[i - 1] == "_")):
+        return ""
+    w = b[i:j]
+    return w if w.lower() in _DESIGNATOR_WORDS else ""
+
+
 _LOWER_DESIGNATORS = frozenset("""junction junctions platform platforms gate gates terminal terminals exit
 flight route room rooms page pages chapter chapters section sections article articles clause clauses
 paragraph bus runway pier ward seat row interstate highway precinct phase stage category tier type
@@ -195,6 +220,24 @@ _PLUS_OR_MINUS = re.compile(r"\bplus\s+or\s+minus\s+$", re.I)
 _NO_SUFFIX = frozenset(",.;:!?)]}\"“”'’")
 _YEARS_OLD = re.compile(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", re.I)
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[a-z]{1,2})?[A-Z][\w'’&.-]*)\s$")
+_LEAD_WORD = re.compile(r"[ \u00a0-]?([A-Za-z]+)")
+
+
+def _suffix_first_words() -> frozenset[str]:
+    v = vocabulary()
+    forms = list(Q.LONG) + list(Q.SHORT) + list(v.names) + list(v.symbols) + list(v.codes) + \
+        list(v.minor_symbols) + ["per", "percent", "percentage", "pct", "pc", "basis", "bps", "bp", "pp",
+                                 "ppt", "ppts", "pounds", "pound", "won", "cents", "cent", "pence", "US", "us"]
+    out = set()
+    for f in forms:
+        m = re.match(r"[A-Za-z]+", f)
+        if m:
+            out.add(m.group())
+            out.add(m.group().lower())
+    return frozenset(out)
+
+
+_SUFFIX_FIRST = _suffix_first_words()
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
@@ -422,16 +465,13 @@ class _Scanner:
             if _MONTH_BEFORE.search(b) or re.search(r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+$", self.before(s, 20)):
                 return True
         # designators: "No. 7", "Section 230", "Flight 370"
-        if not is_word and lead_alpha and _DESIGNATOR.search(self.before(s, 16)):
-            b = self.before(s, 16)
-            m = _DESIGNATOR.search(b)
-            word = b[m.start():].strip().rstrip(".#").strip().lower() if m else ""
-            if m and (b[m.start():].strip()[0:1].isupper() or b[m.start():].strip().lower().startswith(("no", "#"))
-                      or word in _LOWER_DESIGNATORS):
+        if not is_word and lead_alpha:
+            word = _designator_word(self.before(s, 16))
+            if word and (word[0].isupper() or word.lower() in ("no", "nos") or word.lower() in _LOWER_DESIGNATORS):
                 return True
-        if not is_word and k >= 0 and t[k] in ",&-–dr" and _DESIGNATOR_LIST.search(self.before(s, 40)):
+        if not is_word and k >= 0 and t[k] in ",&-–dr":
             m = _DESIGNATOR_LIST.search(self.before(s, 40))
-            if _DESIGNATOR.search(m.group("d") + " ") and (
+            if m and m.group("d").lower() in _DESIGNATOR_WORDS and (
                     m.group("d")[0].isupper() or m.group("d").lower() in _LOWER_DESIGNATORS):
                 return True
         return False
@@ -496,6 +536,17 @@ class _Scanner:
             a.end = m2.end()
         a.bare = False
 
+    def suffix_possible(self, e: int) -> bool:
+        """Cheap pre-check: can a currency, percent or unit word start right after ``e``?"""
+        mw = _LEAD_WORD.match(self.t, e)
+        if not mw:
+            return True  # a symbol, digit or something unusual: take the slow path
+        w = mw.group(1)
+        if w in _SUFFIX_FIRST or w.lower() in _SUFFIX_FIRST:
+            return True
+        up = w.upper()
+        return up[1:] in self.vocab.codes or up[2:] in self.vocab.codes
+
     def read_suffix(self, a: _Atom, prefix_cur: Currency | None) -> bool:
         """Currency name / code, percent or unit after the number. Returns False to drop the atom."""
         t = self.t
@@ -503,6 +554,8 @@ class _Scanner:
         nxt = t[e:e + 2]
         if not nxt or nxt[0] in _NO_SUFFIX or (nxt[0] == " " and nxt[1:] in _NO_SUFFIX and nxt[1:]):
             return True  # punctuation or the end right after the number: nothing to read
+        if prefix_cur is None and not self.suffix_possible(e):
+            return True
         if prefix_cur is None:
             # minor-unit symbols glued to digits: 99p, 17c
             if e < self.n and t[e] in "pc¢" and (e + 1 >= self.n or not t[e + 1].isalnum()) and a.scale == 1:
