@@ -209,6 +209,11 @@ def _render(opts: CheckOptions, report: Report, table: dict) -> None:
             handle.close()
 
 
+def _all_failed(report: Report) -> bool:
+    """Nothing was checked: a text report would only repeat the error lines."""
+    return all(fr.error for fr in report.files)
+
+
 def _report_errors(report: Report) -> bool:
     seen: set[str] = set()
     for fr in report.files:
@@ -241,8 +246,10 @@ def run_check(opts: CheckOptions) -> int:
             report = filter_report(report, opts.baseline)
         except BaselineError as exc:
             _fail(str(exc))
-    _render(opts, report, FORMATTERS)
-    if _report_errors(report):
+    had_errors = _report_errors(report)
+    if not (had_errors and _all_failed(report) and opts.format == "text"):
+        _render(opts, report, FORMATTERS)
+    if had_errors:
         return EXIT_ERROR
     return _fail_status(report, _fail_on(opts, report))
 
@@ -253,5 +260,7 @@ def run_extract(opts: CheckOptions) -> int:
     if opts.format not in EXTRACT_FORMATTERS:
         _fail(f"--format: unknown format {opts.format!r} for extract (text or json)")
     report = Report(tuple(run_jobs(_jobs(opts), opts.jobs)))
-    _render(opts, report, EXTRACT_FORMATTERS)
-    return EXIT_ERROR if _report_errors(report) else EXIT_OK
+    had_errors = _report_errors(report)
+    if not (had_errors and _all_failed(report) and opts.format == "text"):
+        _render(opts, report, EXTRACT_FORMATTERS)
+    return EXIT_ERROR if had_errors else EXIT_OK

@@ -131,7 +131,8 @@ def render(report: Report, out: TextIO, *, options: Any = None) -> None:
         console.print(Text(f"All clear: no findings in {checked} file{'s' if checked != 1 else ''}.",
                            style="bold green"))
     if failed:
-        console.print(Text(f"{failed} file{'s' if failed != 1 else ''} could not be read (see above).",
+        console.print(Text(f"{failed} file{'s' if failed != 1 else ''} could not be checked "
+                           "(the reasons are on standard error).",
                            style="bold red"))
 
 
