@@ -148,9 +148,10 @@ def test_folder_without_articles(capsys, tmp_path):
 def test_binary_file(capsys, tmp_path):
     f = tmp_path / "image.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    code, _, err = run(capsys, "check", str(f))
+    code, out, err = run(capsys, "check", str(f))
     assert code == 2
     one_error_line(err, str(f))
+    assert "All clear" not in out, "nothing was checked, so nothing is clear"
 
 
 def test_undecodable_file(capsys, tmp_path):
