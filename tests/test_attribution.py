@@ -348,3 +348,144 @@ def test_the_outlet_understands():
     text = "The BBC understands that 300 jobs will go at the plant."
     got, _ = link(text, "300 jobs")
     assert src_text(got["300 jobs"]) == "The BBC"
+
+
+# -- clause scope -------------------------------------------------------------------
+
+def test_reporting_verb_heading_its_clause_does_not_cover_a_new_clause_after_and():
+    text = "Lumen Foods reported a 7% rise in revenue on Tuesday, and its stock has climbed 22% since March."
+    got, _ = link(text, "7%", "22%")
+    assert src_text(got["7%"]) == "Lumen Foods"
+    assert got["22%"] is None
+
+
+def test_while_clause_with_a_new_subject_is_not_covered_by_a_verb_heading_the_first():
+    text = "Castle Mining reported output of 210,000 tonnes, while copper prices have fallen 9% this year."
+    got, _ = link(text, "210,000 tonnes", "9%")
+    assert src_text(got["210,000 tonnes"]) == "Castle Mining"
+    assert got["9%"] is None
+
+
+def test_after_clause_with_its_own_reporting_verb_keeps_its_source_to_itself():
+    text = ("Wheat futures jumped 3% on Friday after the U.S. Department of Agriculture said "
+            "stocks had fallen to 570 million bushels.")
+    got, _ = link(text, "3%", "570 million bushels")
+    assert got["3%"] is None
+    assert src_text(got["570 million bushels"]) == "the U.S. Department of Agriculture"
+
+
+def test_reporting_tag_covers_clauses_on_both_sides():
+    text = "Car sales fell 8% in March, the industry body said, as electric models took 17% of the market."
+    got, _ = link(text, "8%", "17%")
+    assert src_text(got["8%"]) == "the industry body"
+    assert src_text(got["17%"]) == "the industry body"
+
+
+def test_clauses_after_semicolon_with_own_source():
+    text = "Rents rose 4.5% in the capital, Zoopla said; prices in the north climbed 2.1%, Rightmove said."
+    got, _ = link(text, "4.5%", "2.1%")
+    assert src_text(got["4.5%"]) == "Zoopla"
+    assert src_text(got["2.1%"]) == "Rightmove"
+
+
+def test_mid_sentence_reporting_parenthetical():
+    text = "The number of evacuees, the fire service said, had reached 3,500 by nightfall."
+    got, _ = link(text, "3,500")
+    assert src_text(got["3,500"]) == "the fire service"
+
+
+def test_reporting_verb_in_a_relative_clause_covers_only_its_own_words():
+    text = "The council approved a $45 million budget, a figure the opposition said was too low."
+    got, _ = link(text, "$45 million")
+    assert got["$45 million"] is None
+
+
+def test_said_in_its_annual_results_is_one_attribution():
+    text = ("Fuller Brewing Group sold 40 pubs last year. Operating profit rose 12% to £840m, the brewer "
+            "said in its annual results, as volumes grew 3%.")
+    got, _ = link(text, "12%", "£840m", "3%")
+    for f in ("12%", "£840m", "3%"):
+        assert src_text(got[f]) == "the brewer"
+        assert got[f].resolved == "Fuller Brewing Group"
+
+
+def test_note_to_clients_and_data_compiled_by():
+    text = ("In a note to clients, analysts at Jefferies wrote that the deal could lift earnings by 15%. "
+            "The shares have doubled this year, a 100% gain, according to data compiled by LSEG.")
+    got, _ = link(text, "15%", "100%")
+    assert src_text(got["15%"]) == "analysts at Jefferies"
+    assert src_text(got["100%"]) == "LSEG"
+
+
+def test_estimates_by_x_put():
+    text = "Estimates by the World Health Organization put the number of cases at 1.2 million."
+    got, _ = link(text, "1.2 million")
+    assert src_text(got["1.2 million"]) == "the World Health Organization"
+
+
+# -- antecedents ----------------------------------------------------------------------
+
+def test_dateline_city_is_not_an_antecedent():
+    text = ("FRANKFURT (Reuters) - Volker Logistics will cut 600 jobs in Germany. "
+            "The company said the cuts would save 90 million euros a year.")
+    got, _ = link(text, "90 million euros")
+    assert got["90 million euros"].resolved == "Volker Logistics"
+
+
+def test_title_case_headline_does_not_make_a_common_noun_a_name():
+    text = ("Brightwater Shares Drop 5% After Recall\n\n"
+            "Shares of Brightwater Medical fell 5% on Monday. The company said the recall would cost $30 million.")
+    got, _ = link(text, "$30 million")
+    assert got["$30 million"].resolved == "Brightwater Medical"
+
+
+def test_outlet_is_not_the_antecedent_of_the_company():
+    text = ("Kestrel Air carried 4.1 million passengers in May. Its shares are up 30% this year, "
+            "according to data compiled by Bloomberg. The company said fares rose 6%.")
+    got, _ = link(text, "6%")
+    assert got["6%"].resolved == "Kestrel Air"
+
+
+def test_document_resolved_to_the_body_that_released_it():
+    text = ("Ottawa's budget is due next week. The data, published by Statistics Canada on Friday, "
+            "showed unemployment rose to 6.4%.")
+    got, _ = link(text, "6.4%")
+    s = got["6.4%"]
+    assert s is not None and (s.text == "Statistics Canada" or s.resolved == "Statistics Canada")
+
+
+def test_second_verb_shares_the_sentence_subject():
+    text = ("The team, from Leiden University, sampled 900 households and found that 31% lacked "
+            "clean water.")
+    got, _ = link(text, "900 households", "31%")
+    assert src_text(got["31%"]) == "The team"
+    assert got["31%"].kind != "vague"
+
+
+# -- kinds ------------------------------------------------------------------------------
+
+def test_bare_police_is_a_named_source():
+    text = "Police said 40 people were arrested after the match."
+    got, _ = link(text, "40 people")
+    assert src_text(got["40 people"]) == "Police"
+    assert got["40 people"].kind == "named"
+
+
+def test_state_media_is_a_named_outlet_not_vague():
+    text = "At least 12 people died in the blast, Chinese state media reported."
+    got, _ = link(text, "At least 12 people")
+    assert src_text(got["At least 12 people"]) == "Chinese state media"
+    assert got["At least 12 people"].kind == "named"
+
+
+def test_official_data_is_vague():
+    text = "Inflation eased to 3.1% in August, official data showed."
+    got, _ = link(text, "3.1%")
+    assert got["3.1%"].kind == "vague"
+
+
+def test_people_familiar_with_the_talks_span():
+    text = "The deal values the firm at $4 billion, three people familiar with the talks said."
+    got, _ = link(text, "$4 billion")
+    assert got["$4 billion"].kind == "vague"
+    assert "familiar with the talks" in got["$4 billion"].text

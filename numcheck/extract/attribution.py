@@ -542,7 +542,9 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
     if toks and toks[0].low in _DETS:
         return _Phrase("named", "org", "", docs)
     if 2 <= len(real_caps) <= 4 and len(real_caps) == len([t for t in toks if t.low not in _DETS]):
-        return _Phrase("named", "person", "", docs)
+        # "Tom Bell" or "Kestrel Air": most likely a person, but an organisation when
+        # "the company" has nothing else to stand for
+        return _Phrase("named", "name", "", docs)
     if len(real_caps) == 1 and real_caps[0].text in persons:
         return _Phrase("named", "person", "", docs)
     return _Phrase("named", "org", "", docs)
@@ -615,7 +617,7 @@ def _new_att(text: str, span: tuple[int, int], cue: tuple[int, int], si: int, se
     toks = _phrase_tokens(text, span, lex)
     initial = text[sent.start:span[0]].strip(" \t\n“\"‘'(—–-") == ""
     ph = _classify(text[span[0]:span[1]], toks, initial, lex, persons)
-    if ph.kind == "named" and ph.sort == "person":
+    if ph.kind == "named" and ph.sort in ("person", "name"):
         caps = [t.text for t in toks if t.is_cap]
         if caps:
             persons.add(caps[-1])
@@ -1020,9 +1022,14 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             for n, sort, docs, _ in reversed(history):
                 if sort == "doc":
                     continue
-                if want == "any" or sort == want or (want == "org" and sort == "outlet" and (
-                        a.head in lex_pronouns or a.head in lexicon().outlet_heads)):
+                if want == "any" or sort == want or (want == "person" and sort == "name") or (
+                        want == "org" and sort == "outlet" and (a.head in lex_pronouns or a.head in lexicon().outlet_heads)):
                     name, found_sort = n, sort
+                    break
+        if not name and want == "org":
+            for n, sort, docs, _ in reversed(history):
+                if sort == "name":
+                    name, found_sort = n, "org"
                     break
         if name:
             # a short form seen later ("Helion") stands for the full name seen first
@@ -1117,7 +1124,7 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
     atts = find_attributions(text, sentences, lex)
     persons = set()
     for a in atts:
-        if a.source.kind == "named" and a.sort == "person":
+        if a.source.kind == "named" and a.sort in ("person", "name"):
             caps = [w for w in a.source.text.split() if w[:1].isupper()]
             if caps:
                 persons.add(caps[-1])
@@ -1209,6 +1216,7 @@ _NEW_SUBJECT = r"(?=(?:the|its|their|his|her|it|they|he|she|we|another|this|thes
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|yet)\s+" + _NEW_SUBJECT +
     r"|,?\s+(?:while|whereas|after|because|although|though|even though)\s+" + _NEW_SUBJECT +
+    r"|,?\s+(?:while|whereas|because|although|though)\s+(?=[a-z][a-z-]*(?<!ing)\s+[a-z])(?!(?:a|an|as|also|still)\b)" +
     r"|,\s+as\s+" + _NEW_SUBJECT + r"|(?<=[a-z%]) as\s+(?=(?:the|its|their|his|her|it|they|he|she|we)\b)")
 _TAG_BEFORE = re.compile(r"(?:[,—–”\"’)]|--)\s*$")
 
