@@ -13,7 +13,8 @@ How predictions are matched (Recognizers specs)
   * Each file is scored only on claims of its own type: Currency <- ``money``;
     Dimension <- ``measure`` other than temperatures; Temperature <- ``measure``
     in degree_Celsius / degree_Fahrenheit / kelvin / bare ``degree``; Percent <-
-    ``percent``; Number <- ``count`` and ``number``; NumberRange <- any claim whose
+    ``percent`` (bare degrees marked ``extra['dimension'] == 'angle'`` count as
+    Dimension); Number <- ``count`` and ``number``; NumberRange <- any claim whose
     qualifier is not ``=``; Age <- nothing (ages belong to the temporal extractor by
     design, so Age recall is 0 here and is reported only for completeness).
   * Gold results without a number (a bare unit mention such as ``dollar`` or
@@ -96,13 +97,18 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _angle(c) -> bool:
+    """Bare degrees the extractor read as an angle (``rotate 90 degrees``)."""
+    return c.unit == "degree" and (c.extra or {}).get("dimension") == "angle"
+
+
 def _typed(name: str, claims):
     if name == "Currency":
         return [c for c in claims if c.kind == "money"]
     if name == "Dimension":
-        return [c for c in claims if c.kind == "measure" and c.unit not in TEMP_UNITS]
+        return [c for c in claims if c.kind == "measure" and (c.unit not in TEMP_UNITS or _angle(c))]
     if name == "Temperature":
-        return [c for c in claims if c.kind == "measure" and c.unit in TEMP_UNITS]
+        return [c for c in claims if c.kind == "measure" and c.unit in TEMP_UNITS and not _angle(c)]
     if name == "Percent":
         return [c for c in claims if c.kind == "percent"]
     if name == "Number":

@@ -118,11 +118,12 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"about|around|roughly|approximately|approx\.?|some|circa|c\.|an\s+estimated|estimated|"
      r"or\s+so|more\s+or\s+less|in\s+the\s+region\s+of|on\s+the\s+order\s+of|an\s+approximate|"
      r"upwards\s+of|somewhere\s+around|something\s+like|an\s+average\s+of|average\s+of", "~"),
-    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|"
+    (r"(?:greater|more|larger|bigger|higher)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|"
+     r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|"
      r"as\s+little\s+as|as\s+few\s+as|as\s+low\s+as|minimum\s+of|starting\s+at|from\s+as\s+little\s+as", ">="),
-    (r"more\s+than|over|above|exceeding|in\s+excess\s+of|greater\s+than|higher\s+than|larger\s+than|"
+    (r"more\s+than|over|above|exceeding|exceeds|exceeded|exceed|surpassing|surpassed|surpasses|surpass|in\s+excess\s+of|greater\s+than|higher\s+than|larger\s+than|"
      r"north\s+of|upward\s+of|beyond|well\s+over|well\s+above|nearer", ">"),
-    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|"
+    (r"(?:less|fewer|smaller|lower)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|"
      r"not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|no\s+greater\s+than|a\s+high\s+of|capped\s+at|"
      r"as\s+long\s+as|as\s+far\s+as|as\s+large\s+as", "<="),
     (r"less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|short\s+of|well\s+under|"
@@ -238,6 +239,22 @@ def _suffix_first_words() -> frozenset[str]:
 
 
 _SUFFIX_FIRST = _suffix_first_words()
+_FROM_CHANGE = re.compile(
+    r"\b(?:\w+ed|\w+ing|rise|rises|fall|falls|grow|grows|expand|expands|increase|increases|decrease|"
+    r"decreases|cut|cuts|reduce|reduces|raise|raises|lower|lowers|climb|climbs|drop|drops|jump|jumps|go|goes|"
+    r"move|moves|shift|shifts|change|changes|swing|swings|switch|slip|slips|slide|slides|up|down|double|"
+    r"doubles|triple|widen|narrow|improve|improves|rose|fell|grew|went|swung|slid|shrank|shrink|sank|"
+    r"soared|upgrade|downgrade|revise|revised|compared)\s+from\s+$")
+_BRACKET_UNIT = re.compile(r"\s?[(\[{<]\s?(?P<u>[^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
+_ANGLE_CUES = re.compile(r"\b(?:turn\w*|rotat\w*|angle\w*|tilt\w*|inclin\w*|slope\w*|bank\w*|pitch\w*|arc|"
+                         r"latitude|longitude|compass|bend\w*|lean\w*|spin\w*|pivot\w*|swivel\w*|"
+                         r"u-turn|about-face|veer\w*|steer\w*|heading|bearing)\b", re.I)
+_TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|cool\w*|freez\w*|"
+                        r"weather|forecast\w*|celsius|fahrenheit|thermometer|fever|degrees?\s+(?:above|below))\b",
+                        re.I)
+_AND_SPLIT = re.compile(r"\s+and\s+", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
@@ -384,12 +401,23 @@ class _Scanner:
                 continue
             out.append((s, e, parsed[0], parsed[1], False))
         for m in _NUMWORD.finditer(t):
-            words = re.findall(r"[A-Za-z]+", m.group())
-            # trailing "and" or comma runs are not part of the number
-            val = N.words_to_number(words)
-            if val is None:
-                continue
-            out.append((m.start(), m.end(), val, N.half_unit_of_value(val), True))
+            # "and" joins a number only after a scale word ("two hundred and five");
+            # "two and three" are two numbers
+            pieces = [(m.start(), m.end())]
+            if " and " in m.group().lower() or "\tand" in m.group().lower():
+                pieces, start = [], m.start()
+                for mm in _AND_SPLIT.finditer(m.group()):
+                    prev = m.group()[:mm.start()].split()[-1].lower() if m.group()[:mm.start()].split() else ""
+                    if prev not in N.SCALE_WORDS and prev != "dozen":
+                        pieces.append((start, m.start() + mm.start()))
+                        start = m.start() + mm.end()
+                pieces.append((start, m.end()))
+            for ps, pe in pieces:
+                words = re.findall(r"[A-Za-z]+", t[ps:pe])
+                val = N.words_to_number(words)
+                if val is None:
+                    continue
+                out.append((ps, pe, val, N.half_unit_of_value(val), True))
         for m in _SCI.finditer(t):
             # scientific notation: "4e14", "2.48×10−5", "6.02 x 10^23"
             exp = m.group("e") or m.group("e2") or m.group("e3") or (m.group("e4") or "").translate(_SUPERSCRIPT)
@@ -403,6 +431,8 @@ class _Scanner:
                 self.take(m.start(), m.end())  # out of float range: skipped, not misread
                 continue
             out.append((m.start(), m.end(), val, N.half_unit(m.group("m")) * 10.0 ** ex, False))
+        for m in _VULGAR_ALONE.finditer(t):
+            out.append((m.start(), m.end(), N.VULGAR[m.group()], 0.0, False))  # "½ teaspoon"
         for m in _HALF_SCALE.finditer(t):
             nm = re.sub(r"\s+", " ", m.group("n").lower())
             frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
@@ -637,13 +667,32 @@ class _Scanner:
                 pass
             if entry[0] in ("degree_Celsius", "degree_Fahrenheit") and short and not t[a.end - 1].isdigit():
                 return True
+            if entry[0] in ("degree_Celsius", "degree_Fahrenheit") and short and self.looks_like_name(a.start, a.end):
+                return False  # "Boeing 777F", "the 13F filing": a model or form name
             a.kind = "measure"
             a.unit, a.dim = entry
             if entry[0] == "degree":
-                a.dim = "temperature?"
+                # bare degrees: an angle when the words around say so ("rotate 90 degrees",
+                # "a 180-degree turn"), else possibly a temperature
+                win = t[max(0, a.start - 40):mu.end() + 25]
+                if _ANGLE_CUES.search(win) and not _TEMP_CUES.search(win):
+                    a.dim = "angle"
+                    a.extra["dimension"] = "angle"
+                else:
+                    a.dim = "temperature?"
             a.end = mu.end()
             a.bare = False
             return True
+        mb = _BRACKET_UNIT.match(t, e)
+        if mb:
+            # "20 (kg)", "20 [kg]": the unit in brackets
+            u = mb.group("u")
+            entry = Q.SHORT.get(u) or Q.LONG.get(u.lower())
+            if entry is not None and entry[1] != "temperature?":
+                a.kind = "measure"
+                a.unit, a.dim = entry
+                a.end = mb.end()
+                a.bare = False
         return True
 
     def _set_money(self, a: _Atom, cur: Currency, text: str, end: int) -> None:
@@ -728,7 +777,7 @@ def _bare_word_ok(t: str, a: _Atom, sc: "_Scanner") -> bool:
 
 
 def _compound(a: _Atom, b: _Atom, t: str) -> "_Atom | None":
-    """One amount stated in two units: ``5 feet 2 inches`` (62 inch), ``3 dollars 50 cents``."""
+    """One amount stated in two units, in the first: ``5 feet 2 inches`` (5.1667 foot), ``3 dollars 50 cents``."""
     if a.scale != 1 or a.raw < 0 or b.raw < 0:
         return None
     if a.kind == "measure":
@@ -741,8 +790,19 @@ def _compound(a: _Atom, b: _Atom, t: str) -> "_Atom | None":
         factor = _COMPOUNDS[(a.unit, unit)]
         if a.raw != int(a.raw) or b.raw >= factor:
             return None
-        r = _Atom(a.start, end, a.raw * factor + b.raw, b.rounding, kind="measure", unit=unit, dim=a.dim,
-                  raw=a.raw * factor + b.raw, bare=False)
+        # stated in the first (larger) unit: "5 feet 2 inches" is 5.1667 feet
+        r = _Atom(a.start, end, a.raw + b.raw / factor, b.rounding / factor, kind="measure", unit=a.unit,
+                  dim=a.dim, raw=a.raw + b.raw / factor, bare=False)
+        r.extra["minor_part"] = (b.raw, unit)
+        r.extra["compound"] = True
+        return r
+    if a.kind == "money" and b.kind == "number" and b.bare and not a.extra.get("minor_unit") \
+            and a.raw == int(a.raw) and b.raw == int(b.raw) and 0 < b.raw < 100 and _CLAUSE_END.match(t, b.end) \
+            and (b.word or len(t[b.start:b.end].strip()) == 2):
+        # "15 dollars 50", "one dollar and two", "17 USD 25": the minor units after the major
+        r = _Atom(a.start, b.end, a.value + b.raw / 100, 0.005, kind="money", unit=a.unit,
+                  currency_text=a.currency_text, ambiguous=a.ambiguous, candidates=a.candidates,
+                  raw=a.value + b.raw / 100, bare=False)
         r.extra["compound"] = True
         return r
     if a.kind == "money" and b.kind == "money" and a.unit == b.unit and not a.extra.get("minor_unit") \
@@ -1061,13 +1121,17 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 a.bare = True
             if mg and b.kind != "number" or (mg and a.kind == b.kind):
                 word = gap.strip()
+                if len(word) > 1 and word[0] == "-":
+                    word = word[1:].strip()  # "8- to 16-meter"
                 before = sc.before(a.start, 12).lower()
                 is_between = bool(re.search(r"\bbetween\s+$", before))
                 wide = sc.before(a.start, 24).lower()
                 is_span = bool(_SPAN_FROM.search(wide))  # "ranging from -18C to -34C"
-                is_from = bool(re.search(r"\bfrom\s+$", before)) and not is_span
+                # "from 7 to 10" is a range; "rose from 420 to 630" is a change
+                is_from = bool(_FROM_CHANGE.search(wide)) and not is_span
                 ok = (word in ("-", "–", "—") or word == "to" and not is_from
-                      or word == "and" and is_between or word == "or" and a.bare and not a.word)
+                      or word == "and" and is_between or word == "or" and a.bare and not a.word
+                      or word in ("through", "thru") and (a.bare or a.unit == b.unit))
                 if ok and word == "to" and _CHANGE_BEFORE.search(wide) and a.value > 0 \
                         and b.value > 3 * (a.raw * (b.scale if not a.scale_text and b.scale_text and a.raw <= b.raw else a.scale)):
                     ok = False  # "rose 15 cents to $4.12": a change, then the new level
