@@ -255,10 +255,16 @@ _TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|coo
 _AND_SPLIT = re.compile(r"\s+and\s+", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
+_TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisecond",
+             "millisecond": "millisecond", "min": "minute", "minute": "minute", "h": "hour", "hr": "hour",
+             "hour": "hour", "µs": "microsecond", "microsecond": "microsecond", "ns": "nanosecond",
+             "nanosecond": "nanosecond"}
+_RATE_AFTER = re.compile(r"\s?(?:/\s?|\s?per\s+)(?P<d>ms|µs|ns|sec|min|hr|h|s|milliseconds?|microseconds?|"
+                         r"nanoseconds?|seconds?|minutes?|hours?)(?![\w/])", re.I)
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
-_A_UNIT_SKIP = frozenset({"pound", "ton", "degree", "foot", "yard", "stone", "cup", "carat", "knot", "bit",
+_A_UNIT_SKIP = frozenset({"turn", "pound", "ton", "degree", "foot", "yard", "stone", "cup", "carat", "knot", "bit",
                           "byte", "calorie", "pint", "radian", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
                   r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
@@ -1225,6 +1231,16 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 a.end = ma.end()
         if a.qualifier == "=":
             a.low = a.high = a.value
+        # compound rates: "50 km/ms", "50 meters per millisecond", "3 litres per second"
+        if a.kind == "measure" and "/" not in a.unit and a.dim in (Q.L, Q.V, Q.M, Q.D, Q.E):
+            mr = _RATE_AFTER.match(t, a.end)
+            if mr:
+                d = mr.group("d").lower()
+                den = _TIME_DEN.get(d) or _TIME_DEN.get(d[:-1] if d.endswith("s") and len(d) > 3 else d)
+                if den and not (a.dim == Q.L and den == "hour"):
+                    a.unit = f"{a.unit} / {den}"
+                    a.dim = f"{a.dim}/time"
+                    a.end = mr.end()
         # per-unit prices: "$350 per kg", "4.2 yuan per watt", "$70-a-share"
         if a.kind in ("money", "measure", "count", "number"):
             mp = _PER_AFTER.match(t, a.end)

@@ -188,6 +188,7 @@ _long("millibar", PR, "millibar", "millibars")
 _short("millibar", PR, "mb", "mbar")
 # angle
 _long("radian", ANG, "radian", "radians")
+_long("turn", ANG, "turns", "revolutions")
 _short("radian", ANG, "rad")
 
 # image resolution
