@@ -76,7 +76,9 @@ DIM_UNITS = {
     "tablespoon": {"tablespoon"}, "cup": {"cup"}, "teaspoon": {"teaspoon"},
     "kilometer per hour": {"kilometer_per_hour"}, "kilogram": {"kilogram"},
     "microgram": {"microgram"}, "degree": {"degree"}, "radian": {"radian"},
-    "c": {"degree_Celsius"}, "f": {"degree_Fahrenheit"},
+    "c": {"degree_Celsius"}, "f": {"degree_Fahrenheit"}, "turn": {"turn"},
+    "meter per millisecond": {"meter / millisecond"}, "kilometer per millisecond": {"kilometer / millisecond"},
+    "centimeter per millisecond": {"centimeter / millisecond"},
 }
 TEMP_UNITS = {"degree_Celsius", "degree_Fahrenheit", "kelvin", "degree"}
 
