@@ -319,3 +319,43 @@ def test_never_raises_and_spans_read_back(text):
         assert text[c.start:c.end] == c.text
         if c.equivalent_of is not None:
             assert 0 <= c.equivalent_of < len(claims)
+
+
+# -- constructions added with the figures-news set (sentences not in that set) -------
+@pytest.mark.parametrize("text,expected", [
+    ("The lab measured 6.1×10−3 grams of the isotope.", [(6.1e-3, "gram")]),
+    ("The galaxy lies 2.5e19 km from us.", [(2.5e19, "kilometer")]),
+    ("A litre of milk now costs 95p.", [(1, "liter"), (0.95, "GBP")]),
+    ("He is 6 feet 1 inch tall.", [(6 + 1 / 12, "foot")]),
+    ("The loss was ($4.2) billion for the year.", [(-4.2e9, "USD")]),
+    ("The tender is worth 45 MEUR.", [(45e6, "EUR")]),
+    ("Bids came in at 30 EUR million.", [(30e6, "EUR")]),
+    ("Sweden's Riksbank holds 30 billion crowns in reserve.", [(30e9, "SEK")]),
+    ("Rates rose by half a percentage point.", [(0.5, "percentage_point")]),
+    ("The county has 1.8m residents.", [(1.8e6, "")]),
+    ("Analysts expect growth ranging from 4% to 2%.", [(2, "percent")]),
+    ("Prices rose 20 cents to $3.10 a gallon.", [(0.2, "USD"), (3.1, "USD")]),
+    ("Nine were rescued and four are missing.", [(9, ""), (4, "")]),
+    ("The pipe carries 40 litres/s of water.", [(40, "liter / second")]),
+])
+def test_news_constructions(text, expected):
+    got = [(c.value, c.unit) for c in extract_figures(text)]
+    assert len(got) == len(expected), got
+    for (v, u), (ev, eu) in zip(got, expected):
+        assert v == pytest.approx(ev) and u == eu, got
+
+
+@pytest.mark.parametrize("text", [
+    "Liverpool beat Everton 2-0 at Anfield.",           # score
+    "The 2023-24 season starts in August.",             # season
+    "Call 0161 496 0123 for details.",                  # phone number
+    "Traffic queued between junctions 4 and 5.",        # designators
+    "Windows 11 ships next week.",                      # name at sentence start
+    "The rock is 3.8 billion years old.",               # age, with a scale
+    "She spent four to five years abroad.",             # duration range
+    "No one was hurt.",                                 # pronoun
+    "Someone dialled 999 calls in panic.",              # emergency number
+    "Values of 1e400 and 5e-400 overflow.",             # out of float range: skipped
+])
+def test_news_non_figures(text):
+    assert extract_figures(text) == [], [(c.text, c.value) for c in extract_figures(text)]

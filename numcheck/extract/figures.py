@@ -607,17 +607,14 @@ class _Scanner:
                 if cur is not None:
                     # "pounds" is money only with a scale or "sterling"
                     self._set_money(a, cur, name, m.end())
+                    if name.isupper():
+                        self._scale_after_currency(a)
                     return True
             if mc and mc.group().strip():
                 cur = lookup_symbol(mc.group())
                 if cur is not None and (mc.group().strip() != "$" or True):
                     self._set_money(a, cur, mc.group().strip(), mc.end())
-                    m2 = _SCALE2_AFTER.match(t, a.end)
-                    if m2 and a.scale == 1:
-                        # "75 USD million"
-                        a.scale = N.SCALE_ABBR[m2.group("s").lower()]
-                        a.scale_text = m2.group("s")
-                        a.end = m2.end()
+                    self._scale_after_currency(a)
                     return True
             mm = _SCALED_CODE.match(t, e)
             if mm and mm.group("c") in self.vocab.codes and a.scale == 1:
@@ -700,6 +697,14 @@ class _Scanner:
                 a.end = mb.end()
                 a.bare = False
         return True
+
+    def _scale_after_currency(self, a: _Atom) -> None:
+        """``75 USD million``: a scale word after a currency code."""
+        m2 = _SCALE2_AFTER.match(self.t, a.end)
+        if m2 and a.scale == 1:
+            a.scale = N.SCALE_ABBR[m2.group("s").lower()]
+            a.scale_text = m2.group("s")
+            a.end = m2.end()
 
     def _set_money(self, a: _Atom, cur: Currency, text: str, end: int) -> None:
         a.kind = "money"
