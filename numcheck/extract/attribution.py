@@ -935,13 +935,15 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
     out: list[tuple[int, str, str]] = []
     persons = set(persons or ())
     # capitalised words seen inside sentences, leaving out Title-Case headlines
-    midwords: set[str] = set()
+    body = text
     for sent in sentences:
-        st = text[sent.start:sent.end]
+        st = text[sent.start:sent.end].rstrip()
+        if st.endswith((".", "!", "?", "”", '"', ":")) or len(st) > 200:
+            continue  # headlines carry no full stop
         words = re.findall(r"[A-Za-z][\w'’-]*", st)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-            continue
-        midwords.update(_MIDWORD.findall(st))
+            body = body[:sent.start] + " " * (sent.end - sent.start) + body[sent.end:]
+    midwords = set(_MIDWORD.findall(body))
     for sent in sentences:
         m = re.match(r"[\s“\"‘'(#]*", text[sent.start:sent.end])
         pos = sent.start + (m.end() if m else 0)
