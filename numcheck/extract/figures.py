@@ -17,7 +17,21 @@ Interval policy (``low``/``high``):
           ``nearly``/``almost``/``just under`` the interval is [0.9·value, value];
   ``>``/``>=``  low = value, high = None;  ``<``/``<=``  low = None, high = value;
   ``range``     low/high are the two ends and value = low.
-Vague multiples (``hundreds of``, ``dozens of``) are ``>`` their unit (100, 12).
+Vague multiples (``hundreds of``, ``dozens of``, bare ``dozens``) are ``>`` their unit (100, 12).
+
+Other policies:
+  * a bracketed amount after another amount is a stated equivalent; with no amount
+    before it, ``($12.5) million`` is an accounting negative (extra['accounting_negative']);
+  * one amount in two units is one claim in the first unit: ``5 feet 2 inches`` is
+    5.1667 foot (extra['minor_part']), ``3 dollars 50 cents`` is USD 3.50;
+  * ``a gallon``, ``an acre`` (a/an + unit, not the ``per`` of a figure before) are 1 unit;
+    ``half a cent``, ``a quarter of a percentage point`` are measures, not fractions;
+  * a number word of two or more stands alone as a ``number`` (``two of them``);
+    ``one`` needs a noun;
+  * scientific notation (``4e14``, ``2.48×10−5``) is read; values outside the float
+    range are skipped;
+  * scores, vote tallies and seasons (``3-1``, ``68-32``, ``2024-25``), phone numbers,
+    designators (``junction 10``, ``type 2``) and names (``Windows 11``) are not figures.
 
 All work is linear in the length of the text: every regex is either applied with
 ``finditer`` once over the text or anchored at a position with a bounded look.
@@ -210,7 +224,7 @@ _COMPOUNDS = {("foot", "inch"): 12.0, ("pound", "ounce"): 16.0, ("stone", "pound
               ("meter", "centimeter"): 100.0, ("mile", "yard"): 1760.0}
 _OPEN_BEFORE = re.compile(r"\(\s?$")
 _CLOSE_AFTER = re.compile(r"\s?\)(?:\s?(?P<s>million|billion|trillion|thousand|mn|bn|m|k)(?![\w]))?")
-_RANGE_JOIN_BEFORE = re.compile(r"\s*(?:-|–|to|or|and)\s*$")
+_RANGE_JOIN_BEFORE = re.compile(r"\s*-?\s*(?:-|–|to|or|and)\s*$")
 _ARTICLE_DOLLAR = re.compile(r"[as]\s?\$\s?")
 _DOLLAR_END = re.compile(r"\$\s?$")
 _NEG_SIGN = re.compile(r"(?:^|[\s(\[=:])-\s?$")
@@ -1053,7 +1067,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     sc.duration_ends.add(a.start - len(mr.group()))  # "four to five years"
                 continue
             if not is_word and a.bare and a.value == int(a.value) and 0 < a.value < 120 \
-                    and re.fullmatch(r"\d{1,3}", t[s:e]) and re.search(r"[A-Za-z]{2,},\s$", sc.before(a.start, 30)) \
+                    and re.fullmatch(r"\d{1,3}", t[s:e]) \
+                    and re.search(r"(?:[A-Za-z]{2,},|,\s(?:now|then|still|aged))\s$", sc.before(a.start, 30)) \
                     and re.match(r"\s?[,)]", t[a.end:a.end + 2]):
                 sc.take(a.start, a.end)  # "the victim, 42, was taken": an age
                 continue
@@ -1066,6 +1081,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     continue
             if _YEARS_OLD.match(t[a.end:a.end + 16]):
                 sc.take(a.start, a.end)
+                mr = _RANGE_JOIN_BEFORE.search(sc.before(a.start, 12))
+                if mr:
+                    sc.duration_ends.add(a.start - len(mr.group()))  # "10- and 11-year-olds"
                 continue
             # years
             txt = t[s:e]

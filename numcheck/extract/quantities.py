@@ -191,6 +191,11 @@ _long("radian", ANG, "radian", "radians")
 _long("turn", ANG, "turns", "revolutions")
 _short("radian", ANG, "rad")
 
+# electric charge (battery capacity)
+_long("milliampere_hour", "charge", "milliamp hour", "milliamp hours", "milliampere hour", "milliampere hours")
+_short("milliampere_hour", "charge", "mAh")
+_short("ampere_hour", "charge", "Ah")
+
 # image resolution
 _long("megapixel", "resolution", "megapixel", "megapixels")
 _short("megapixel", "resolution", "MP", "Mp", "mp")
