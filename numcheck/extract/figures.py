@@ -47,6 +47,30 @@ from numcheck.extract import quantities as Q
 from numcheck.extract.money import Currency, lookup_name, lookup_symbol, vocabulary
 from numcheck.models import Claim
 
+# literal patterns used inside functions, compiled once
+_RX_1 = re.compile(r"[A-Za-z]+")
+_RX_2 = re.compile(r"[A-Za-z.]+$")
+_RX_3 = re.compile(r"[A-Za-z]+$")
+_RX_4 = re.compile(r"\d{4}")
+_RX_5 = re.compile(r"[A-Za-z]")
+_RX_6 = re.compile(r"-[A-Za-z]")
+_RX_7 = re.compile(r"[A-Za-z]-$")
+_RX_8 = re.compile(r"\s+(?:of|the|a|an|its|their|his|her)\b")
+_RX_9 = re.compile(r"(?:first|second|\d(?:st|nd|rd|th)|last|the|this|next)\s+$")
+_RX_10 = re.compile(r"\s*(?:of\b|[,.;)]|$)")
+_RX_11 = re.compile(r"\d{1,3}")
+_RX_12 = re.compile(r"(?:[A-Za-z]{2,},|,\s(?:now|then|still|aged))\s$")
+_RX_13 = re.compile(r"\s?[,)]")
+_RX_14 = re.compile(r"\d{3,4}")
+_RX_15 = re.compile(r"\s*[-–/]\s*\d{2}(?!\d)")
+_RX_16 = re.compile(r"\s*[-–/]\s*\d{2}")
+_RX_17 = re.compile(r"\s*-?\s*(?:-|–|—|to|and|or|through)\s*")
+_RX_18 = re.compile(r"\bbetween\s+$")
+_RX_19 = re.compile(r"between\s+$")
+_RX_20 = re.compile(r"\b(?:from|to|by|of)\s+$")
+_RX_21 = re.compile(r"\s*\(\s*|\s*\[\s*")
+_RX_22 = re.compile(r"\s*[;,/]\s*|\s*,?\s*or\s+")
+
 # ---------------------------------------------------------------------------
 # vocabularies
 
@@ -245,7 +269,7 @@ def _suffix_first_words() -> frozenset[str]:
                                  "ppt", "ppts", "pounds", "pound", "won", "cents", "cent", "pence", "US", "us"]
     out = set()
     for f in forms:
-        m = re.match(r"[A-Za-z]+", f)
+        m = _RX_1.match(f)
         if m:
             out.add(m.group())
             out.add(m.group().lower())
@@ -472,12 +496,12 @@ class _Scanner:
         if not is_word:
             # glued to letters on the left: G7, A320, Covid-19, F-35, MH17 (currency codes excepted)
             if prev.isalpha() or prev == "_":
-                m = re.search(r"[A-Za-z.]+$", self.before(s, 8))
+                m = _RX_2.search(self.before(s, 8))
                 left = m.group() if m else ""
                 if not (left.upper() in self.vocab.codes or lookup_symbol(left) or left in ("Rs", "Rs.")):
                     return True
             if prev in "-‐" and s >= 2 and t[s - 2].isalpha():
-                w = re.search(r"[A-Za-z]+$", self.before(s - 1, 20))
+                w = _RX_3.search(self.before(s - 1, 20))
                 if not (w and w.group().lower() in ("mid", "pre", "post", "late", "early", "over",
                                                     "under", "some", "about", "around", "nearly")):
                     return True
@@ -510,7 +534,7 @@ class _Scanner:
         if value == int(value) and 1 <= value <= 31 and not is_word:
             if (lead_alpha and _MONTH_BEFORE.search(self.before(s, 14))) or _MONTH_AFTER.match(t, e):
                 return True
-        if value == int(value) and 1000 <= value <= 2100 and not is_word and re.fullmatch(r"\d{4}", t[s:e]):
+        if value == int(value) and 1000 <= value <= 2100 and not is_word and _RX_4.fullmatch(t[s:e]):
             b = self.before(s, 14)
             if _MONTH_BEFORE.search(b) or re.search(r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+$", self.before(s, 20)):
                 return True
@@ -792,11 +816,11 @@ def _bare_word_ok(t: str, a: _Atom, sc: "_Scanner") -> bool:
     if abs(a.raw) < 2 or a.raw != int(a.raw) and not a.range_end:
         return False
     first = t[a.start:a.end].lstrip("-−~ ")
-    core = re.search(r"[A-Za-z]", t[a.start:a.end])
+    core = _RX_5.search(t[a.start:a.end])
     if core and t[a.start + core.start()].isupper() and not sc.is_sentence_start(a.start + core.start()) \
             and not t[a.start:a.end][:core.start()].strip():
         return False
-    if re.match(r"-[A-Za-z]", t[a.end:a.end + 2]) or re.search(r"[A-Za-z]-$", sc.before(a.start, 2)):
+    if _RX_6.match(t[a.end:a.end + 2]) or _RX_7.search(sc.before(a.start, 2)):
         return False
     return bool(first)
 
@@ -910,16 +934,16 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         after = t[m.end():m.end() + 12]
         before = sc.before(m.start(), 12).lower()
         if den_w in ("half",):
-            if num in ("a", "an", "one") or re.match(r"\s+(?:of|the|a|an|its|their|his|her)\b", after):
+            if num in ("a", "an", "one") or _RX_8.match(after):
                 pass
             else:
                 continue
-            if re.search(r"(?:first|second|\d(?:st|nd|rd|th)|last|the|this|next)\s+$", before):
+            if _RX_9.search(before):
                 continue
         elif not num:
             continue
         elif num in ("a", "an", "one") and not plural:
-            if not re.match(r"\s*(?:of\b|[,.;)]|$)", after):
+            if not _RX_10.match(after):
                 continue
         elif num not in ("a", "an", "one") and not plural:
             continue
@@ -1067,9 +1091,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     sc.duration_ends.add(a.start - len(mr.group()))  # "four to five years"
                 continue
             if not is_word and a.bare and a.value == int(a.value) and 0 < a.value < 120 \
-                    and re.fullmatch(r"\d{1,3}", t[s:e]) \
-                    and re.search(r"(?:[A-Za-z]{2,},|,\s(?:now|then|still|aged))\s$", sc.before(a.start, 30)) \
-                    and re.match(r"\s?[,)]", t[a.end:a.end + 2]):
+                    and _RX_11.fullmatch(t[s:e]) \
+                    and _RX_12.search(sc.before(a.start, 30)) \
+                    and _RX_13.match(t[a.end:a.end + 2]):
                 sc.take(a.start, a.end)  # "the victim, 42, was taken": an age
                 continue
         if a.kind in ("number", "count") and (a.bare or a.scale_text == "hundred") and a.extra.get("role") != "fraction":
@@ -1087,12 +1111,12 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 continue
             # years
             txt = t[s:e]
-            if not is_word and re.fullmatch(r"\d{4}", txt) and 1000 <= a.value <= 2100:
+            if not is_word and _RX_4.fullmatch(txt) and 1000 <= a.value <= 2100:
                 sc.take(a.start, a.end)
                 continue
-            if not is_word and re.fullmatch(r"\d{3,4}", txt) and re.match(r"\s*[-–/]\s*\d{2}(?!\d)", t[a.end:a.end + 6]) \
+            if not is_word and _RX_14.fullmatch(txt) and _RX_15.match(t[a.end:a.end + 6]) \
                     and 1900 <= a.value <= 2100:
-                sc.take(a.start, a.end + len(re.match(r"\s*[-–/]\s*\d{2}", t[a.end:a.end + 8]).group()))
+                sc.take(a.start, a.end + len(_RX_16.match(t[a.end:a.end + 8]).group()))
                 continue
             if not is_word and txt.count(".") <= 1 and "," not in txt and sc.looks_like_name(a.start, a.end):
                 sc.take(a.start, a.end)
@@ -1141,7 +1165,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         if i + 1 < len(atoms) and a.extra.get("role") is None and atoms[i + 1].extra.get("role") is None:
             b = atoms[i + 1]
             gap = t[a.end:b.start]
-            mg = re.fullmatch(r"\s*-?\s*(?:-|–|—|to|and|or|through)\s*", gap)
+            mg = _RX_17.fullmatch(gap)
             if mg and a.kind == "money" and b.kind == "number" and not a.scale_text and b.scale_text \
                     and a.raw <= b.raw:
                 # "$10-15 billion": the currency of the first end, the scale of the second
@@ -1153,7 +1177,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 if len(word) > 1 and word[0] == "-":
                     word = word[1:].strip()  # "8- to 16-meter"
                 before = sc.before(a.start, 12).lower()
-                is_between = bool(re.search(r"\bbetween\s+$", before))
+                is_between = bool(_RX_18.search(before))
                 wide = sc.before(a.start, 24).lower()
                 is_span = bool(_SPAN_FROM.search(wide))  # "ranging from -18C to -34C"
                 # "from 7 to 10" is a range; "rose from 420 to 630" is a change
@@ -1185,7 +1209,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                         if descending:
                             r.value, r.low, r.high = b.value, b.value, lo
                         if is_between:
-                            r.start = a.start - len(re.search(r"between\s+$", before).group())
+                            r.start = a.start - len(_RX_19.search(before).group())
                         r.extra["range_sep"] = word
                         merged.append(r)
                         i += 2
@@ -1240,7 +1264,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             if mq:
                 q = next(_QUALIFIERS[int(k[1:])][1] for k, v in mq.groupdict().items() if v)
                 word = next(v for v in mq.groupdict().values() if v)
-                if not (word.lower() == "some" and a.word) and not (word.lower() in ("over", "under", "above", "below", "beyond") and re.search(r"\b(?:from|to|by|of)\s+$", sc.before(a.start - len(mq.group()), 10).lower()) and False):
+                if not (word.lower() == "some" and a.word) and not (word.lower() in ("over", "under", "above", "below", "beyond") and _RX_20.search(sc.before(a.start - len(mq.group()), 10).lower()) and False):
                     _qualify(a, q, word)
                     a.start -= len(mq.group())
             ma = _QUAL_AFTER.match(t, a.end)
@@ -1313,9 +1337,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             if not _fmt_dim_ok(base, b):
                 continue
             gap = t[a.end:b.start]
-            if re.fullmatch(r"\s*\(\s*|\s*\[\s*", gap):
+            if _RX_21.fullmatch(gap):
                 b.equivalent_of = root
-            elif a.equivalent_of is not None and re.fullmatch(r"\s*[;,/]\s*|\s*,?\s*or\s+", gap) \
+            elif a.equivalent_of is not None and _RX_22.fullmatch(gap) \
                     and b.unit != base.unit:
                 b.equivalent_of = root
             elif re.fullmatch(r"\s*(?:,\s*|\s*-{1,2}\s*|\s*—\s*|\s*/\s*)?(?:or\s+|equivalent\s+to\s+|equal\s+to\s+|"
