@@ -13,6 +13,7 @@ conditional) or ``None`` when nothing tells.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PAST = "past"
 PRESENT = "present"
@@ -69,8 +70,12 @@ def _kind(word: str) -> str | None:
     return None
 
 
-def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """(start, end, tense) of every tense marker in text[lo:hi]."""
+@lru_cache(maxsize=64)
+def _markers(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, tense) of every tense marker in text[lo:hi].
+
+    Cached: the claims of one sentence ask for the same clause and sentence spans, and
+    a string's hash is computed once, so a hit costs a lookup."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in _FUTURE_PHRASES.finditer(text, lo, hi):
@@ -82,7 +87,7 @@ def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), PRESENT))
         taken.append((m.start(), m.end()))
     for m in _WORD.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken and any(s <= m.start() < e for s, e in taken):
             continue
         k = _kind(m.group())
         if k == PAST and m.group().lower() not in _PAST_WORDS:
@@ -91,10 +96,10 @@ def _markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 continue
         if k:
             out.append((m.start(), m.end(), k))
-    return out
+    return tuple(out)
 
 
-def _nearest(markers: list[tuple[int, int, str]], start: int, end: int, skip: tuple[int, int]) -> str | None:
+def _nearest(markers: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]], start: int, end: int, skip: tuple[int, int]) -> str | None:
     best = None
     best_d = None
     for s, e, k in markers:

@@ -1069,6 +1069,80 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly)(?![\w-])"), _set_adverb),
 ]
 
+
+# Cheap necessary conditions, one per entry of _PATTERNS: an expression is only run over
+# the text when its gate passes.  A gate is a tuple of groups, all of which must pass: a
+# tuple of lowercase words (any one present in the lowercased text) or a compiled
+# expression (found somewhere in the text).  A gate must never reject a text the
+# expression could match in, so each is a literal the expression requires (``None``:
+# always run).  Most articles lack most of these words, and skipping a pass over the
+# text is what saves time.
+_MONTH_SUBS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_FULL_WORDS = tuple(n.lower() for n in cal.MONTH_NAMES)
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNIT_SUBS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur")
+_PLURAL_UNITS = ("minutes", "hours", "days", "weeks", "months", "years", "decades")
+_G = re.compile
+_GATES: list[tuple | None] = [
+    (_G(r"\d-\d\d-\d\d"),),                                                        # ISO date
+    (("spring", "summer", "autumn", "fall", "winter"),),                             # season year
+    (("christmas", "year", "boxing", "halloween", "valentine", "independence", "july", "bastille",
+      "armistice", "veterans", "patrick"),),                                         # holidays
+    (_G(r"\d[/.]\d\d?[/.]\d{4}"),),                                                 # numeric date
+    (_MONTH_SUBS,),                                                                   # month day
+    (_MONTH_SUBS,),                                                                   # day month
+    (_MONTH_SUBS,),                                                                   # month year
+    None,                                                                             # year
+    (_G(r"['’]\d\d"),),                                                             # '98
+    (_G(r"\d0['’]?s"),),                                                            # 1990s
+    (_G(r"['’]\d0s"),),                                                             # '90s
+    (("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),),
+    (("century",),),
+    (("quarter",),),
+    (_G(r"Q[1-4]"),),
+    (("half",),),
+    (_G(r"H[12]\s"),),
+    (("fiscal", "fy", "financial"),),
+    (("yesterday", "today", "tomorrow", "tonight", "now", "currently", "past", "time", "future", "days",
+      "present"),),                                                                  # deictic
+    (("week", "month", "year", "quarter", "decade", "century", "spring", "summer", "autumn", "fall",
+      "winter"),),                                                                   # this year
+    (_MONTH_FULL_WORDS + _WEEKDAY_WORDS, ("last", "next", "this", "previous", "following", "coming")),
+    (_WEEKDAY_WORDS,),                                                                # weekday
+    (_MONTH_FULL_WORDS,),                                                             # bare month
+    (_UNIT_SUBS,),                                                                    # duration
+    (("for", "within", "in", "over", "after", "took", "take", "lasted", "lasting", "spent", "spend", "from",
+      "into", "during"), _PLURAL_UNITS),                                              # for years
+    (("recent",), ("weeks", "months", "years", "days", "decades")),
+    (("year",), ("old",)),                                                            # 5-year-old
+    (("age",),),                                                                      # aged 5
+    (_G(r"at\s+\d"),),                                                              # at 5,
+    (_G(r",\s\d{1,3},\s"),),                                                        # Name, 5,
+    (_G(r"\d\s*(?:[ap]\.?m|[AP]M)"),),                                              # 5 p.m.
+    (_G(r"\d:[0-5]\d"),),                                                           # 17:30
+    (("noon", "midnight"),),
+    (_G(r"\d{4}\s*(?:hrs|h)?\s*(?:GMT|UTC|Z|local)"),),                             # 1730 GMT
+    (_G(r"\d:\d\d:\d\d"),),                                                         # 17:30:05
+    (_G(r"\d{4}\s?[-–/]\s?\d\d"),),                                                 # 2019-20
+    (_UNIT_SUBS,),                                                                    # 3-5 years
+    (_PLURAL_UNITS[:-1], ("before", "after", "later", "earlier")),                    # days later
+    (("end", "start", "beginning", "close", "turn"), ("year", "month", "week", "decade")),
+    (("every", "each"),),
+    (("per",), ("day", "week", "month", "year", "hour")),
+    (("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "quarterly"),),
+]
+assert len(_GATES) == len(_PATTERNS)
+
+
+def _gate_passes(gate: tuple, text: str, low: str) -> bool:
+    for group in gate:
+        if isinstance(group, tuple):
+            if not any(w in low for w in group):
+                return False
+        elif group.search(text) is None:
+            return False
+    return True
+
 _MOD_LEFT = re.compile(r"(?:(?P<w>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?P<m>[Mm]id-)|"
                        r"(?P<p>(?:[Tt]he\s+)?(?:end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?))$")
 _MOD_CODE = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "end": "END", "start": "START",
@@ -1317,7 +1391,10 @@ def extract_temporal(text: str, sentences=None, published: dt.date | None = None
         published, published_until = published_until, published
     ctx = _Ctx(text, sentences, published)
     cands: list[_Cand] = []
-    for rx, handler in _PATTERNS:
+    low = text.lower()
+    for (rx, handler), gate in zip(_PATTERNS, _GATES):
+        if gate is not None and not _gate_passes(gate, text, low):
+            continue
         for m in rx.finditer(text):
             try:
                 c = handler(m, ctx)
