@@ -489,3 +489,47 @@ def test_people_familiar_with_the_talks_span():
     got, _ = link(text, "$4 billion")
     assert got["$4 billion"].kind == "vague"
     assert "familiar with the talks" in got["$4 billion"].text
+
+
+def test_closing_speech_tag_outranks_the_verb_it_reports():
+    text = "The Bank of England expects inflation of 2.8% next year, Governor Andrew Bailey said on Thursday."
+    got, _ = link(text, "2.8%")
+    assert src_text(got["2.8%"]) == "Governor Andrew Bailey"
+
+
+def test_place_officials_and_sources_inside_a_body_are_vague():
+    text = ("Ohio election officials on Monday reported 1,200 provisional ballots. "
+            "Sources in the interior ministry said turnout reached 64%.")
+    got, _ = link(text, "1,200 provisional ballots", "64%")
+    assert got["1,200 provisional ballots"].kind == "vague"
+    assert got["64%"].kind == "vague"
+    assert "Sources" in got["64%"].text
+
+
+def test_release_phrase_between_subject_and_verb():
+    text = "Unemployment rose to 4.4% in June, official statistics published on Friday showed."
+    got, _ = link(text, "4.4%")
+    assert got["4.4%"] is not None and got["4.4%"].kind == "vague"
+    assert "official statistics" in got["4.4%"].text
+
+
+def test_polls_are_a_vague_source():
+    text = "Polls had suggested a swing of 8 points to the opposition."
+    got, _ = link(text, "8 points")
+    assert got["8 points"] is not None and got["8 points"].kind == "vague"
+
+
+def test_coordinated_clause_with_its_own_unnamed_source():
+    text = ("The regulator said in a statement that fares rose 9% last year, and economists expect "
+            "a further 4% rise in 2026.")
+    got, _ = link(text, "9%", "4%")
+    assert src_text(got["9%"]) == "The regulator"
+    assert got["4%"].kind == "vague"
+
+
+def test_subsidiary_reference_after_while():
+    text = ("Broadcaster Nine Entertainment said 3.2 million people watched the final, while its "
+            "streaming service recorded 1.1 million log-ins.")
+    got, _ = link(text, "3.2 million people", "1.1 million")
+    assert src_text(got["3.2 million people"]) == "Broadcaster Nine Entertainment"
+    assert src_text(got["1.1 million"]) == "its streaming service"

@@ -8,9 +8,15 @@ works out the source's span, classifies it (``named``, ``reference`` or
 to the nearest earlier named source of the right sort, and links every figure
 claim to the attribution that covers it.
 
-Coverage: an attribution covers the sentence it is in (a reporting clause covers
-the whole sentence, wherever the figure stands in it), plus every sentence of a
-quotation it introduces or closes (``"... 300 jobs. ... $5m," she said.``).
+Coverage: an attribution covers the clauses of its sentence that it governs, plus
+every sentence of a quotation it introduces or closes (``"... 300 jobs. ... $5m,"
+she said.``).  A sentence splits into clauses at ``; ``, at ``, and``/``, but``
+before a new subject and at ``after``/``while``/``as``/``because`` before a new
+subject.  A reporting tag set off by punctuation (``..., the agency said``, ``The
+toll, officials said, had``, ``..., according to X``) covers every clause without an
+attribution of its own; a reporting verb heading its clause (``X reported a 3%
+rise``, ``after Saudi Arabia said``) covers that clause only; a reporting verb in a
+relative clause (``a decision the airline said ...``) covers only its own words.
 With ``scope="paragraph"`` it covers its whole paragraph.
 
 The vocabulary lives in ``rules/attribution.toml`` and ``rules/vague.toml``;
@@ -450,6 +456,10 @@ def _is_outlet(phrase: str, lex: Lexicon) -> bool:
     return has_cap and (tail in lex.outlet_heads or tail2 in lex.outlet_heads)
 
 
+# plural heads that stay unnamed whatever place or body is put before them
+_UNNAMED_PEOPLE = frozenset({"officials", "sources", "diplomats", "insiders", "aides", "people"})
+
+
 def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
               persons: set[str]) -> _Phrase:
     low = [t.base for t in toks]
@@ -465,6 +475,11 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
     if len(toks) >= 2 and low[-1] in lex.ref_doc and toks[0].low not in _DETS and toks[0].low not in _POSS_PRON \
             and all(b in lex.generic_modifiers for b in low[:-1]) and not any(t.is_acronym for t in toks):
         return _Phrase("vague", "any", low[-1])  # "official figures showed": nobody in particular
+    if len(toks) >= 2 and low[-1] in _UNNAMED_PEOPLE and toks[0].low not in _DETS and not toks[0].possessive \
+            and all(not t.has_digit and t.low not in _STOP_BACK and t.low not in lex.connectors for t in toks[:-1]) \
+            and sum(_is_name_tok(t, lex) for t in toks) <= 2 \
+            and not any(t.is_acronym or t.text in lex.org_words for t in toks):
+        return _Phrase("vague", "any", low[-1])  # "Texas health officials", "White House officials"
     caps: list[_Tok] = []
     for i, t in enumerate(toks):
         if t.low in _DETS or t.low in _POSS_PRON:
@@ -587,6 +602,8 @@ _CLAUSE_AFTER = re.compile(
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
 _DOC_AFTER = re.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                         r"([\w-]+)", re.I)
+_RELEASED = re.compile(r",?\s+(?:released|published|issued|compiled|posted)(?:\s+(?:on|in|last|this|early|late|earlier)"
+                       r"(?:\s+[\w.]+){1,2})?,?$", re.I)
 _INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
 
 
@@ -710,6 +727,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         if sk and sk.start() > lo:
             subj_end = sk.start()
         subj_text = text[lo:subj_end].rstrip()
+        rel = _RELEASED.search(subj_text)
+        if rel and rel.start() > 0:
+            subj_text = subj_text[:rel.start()].rstrip()  # "government data released on Thursday showed"
         subj_end = lo + len(subj_text)
         if subj_end <= lo:
             continue
@@ -897,6 +917,12 @@ def _rank(a: Attribution) -> tuple:
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     """Overlapping readings of one attribution: keep the best."""
+    # "sources in the finance ministry said", "people close to Goldman Sachs said": the
+    # unnamed people are the source; the body they are in is not
+    wide = [a for a in atts if a.source.kind == "vague" and not a.weak]
+    if wide:
+        atts = [a for a in atts if not any(w is not a and w.source.start < a.source.start and a.source.end <= w.source.end
+                                           for w in wide)]
     atts = sorted(atts, key=_rank, reverse=True)
     kept: list[Attribution] = []
     for a in atts:
@@ -1223,16 +1249,31 @@ _CLAUSE_BREAK = re.compile(
 _TAG_BEFORE = re.compile(r"(?:[,—–”\"’)]|--)\s*$")
 
 
+@lru_cache(maxsize=1)
+def _reporting_break() -> re.Pattern:
+    lex = lexicon()
+    verbs = _alternation(w for w in lex.say | lex.report if w.endswith(("s", "d", "t")) or w in ("say", "expect", "believe"))
+    return re.compile(r",\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,3}(?:" + verbs + r")\b)")
+
+
 def _clause_starts(text: str, sent: Sentence) -> list[int]:
     """Start offsets of the clauses of a sentence (quotations are not split)."""
-    starts = [sent.start]
-    seg = text[sent.start:sent.end]
+    return _clause_starts_at(text, sent.start, sent.end)
+
+
+@lru_cache(maxsize=2048)
+def _clause_starts_at(text: str, lo: int, hi: int) -> list[int]:
+    starts = [lo]
+    seg = text[lo:hi]
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"]*\"", seg)]
-    for m in _CLAUSE_BREAK.finditer(seg):
+    breaks = list(_CLAUSE_BREAK.finditer(seg))
+    if ", and " in seg or ", but " in seg:
+        breaks += list(_reporting_break().finditer(seg))
+    for m in breaks:
         if any(qs < m.start() < qe for qs, qe in quoted):
             continue
-        starts.append(sent.start + m.start())
-    return starts
+        starts.append(lo + m.start())
+    return sorted(set(starts))
 
 
 def _is_tag(text: str, sent: Sentence, a: Attribution) -> bool:
@@ -1241,6 +1282,16 @@ def _is_tag(text: str, sent: Sentence, a: Attribution) -> bool:
     A reporting verb heading its clause (``X reported a 3% rise``) covers its own clause."""
     before = text[sent.start:a.lo]
     return bool(before.strip()) and bool(_TAG_BEFORE.search(before))
+
+
+def _speaker_over_content(text: str, sent: Sentence, c: Claim, atts: list[Attribution]) -> list[Attribution]:
+    """``The central bank expects growth of 6.5%, Governor X said``: the closing
+    speech tag reports the whole clause, so its speaker vouches for the figure."""
+    tags = [a for a in atts if a.verb_class == "say" and a.lo >= c.end and _is_tag(text, sent, a)
+            and a.source.kind != "vague"]
+    if not tags:
+        return atts
+    return [a for a in atts if not (a.verb_class == "report" and a.hi <= c.start and not _is_tag(text, sent, a))]
 
 
 def _clause_pool(text: str, sent: Sentence, c: Claim, si: int, pool: list[Attribution]) -> list[Attribution]:
@@ -1257,7 +1308,8 @@ def _clause_pool(text: str, sent: Sentence, c: Claim, si: int, pool: list[Attrib
         return pool
     cuts = _clause_starts(text, sent)
     if len(cuts) == 1 and not any(a.relative for a in own):
-        return pool
+        kept = _speaker_over_content(text, sent, c, own)
+        return [a for a in pool if a.sentence != si or a in kept]
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(cuts, pos) - 1
@@ -1265,6 +1317,7 @@ def _clause_pool(text: str, sent: Sentence, c: Claim, si: int, pool: list[Attrib
     ci = clause_of(c.start)
     own = [a for a in own if not a.relative or (a.hi <= c.start and "," not in text[a.hi:c.start])]
     same = [a for a in own if clause_of(a.lo) == ci]
+    same = _speaker_over_content(text, sent, c, same)
     if any(not a.weak for a in same):
         keep = same
     else:
