@@ -291,6 +291,7 @@ _TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|coo
                         r"weather|forecast\w*|celsius|fahrenheit|thermometer|fever|degrees?\s+(?:above|below))\b",
                         re.I)
 _AND_SPLIT = re.compile(r"\s+and\s+", re.I)
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
 _TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisecond",
@@ -344,7 +345,7 @@ went go say said took take made make got get saw see gave give left leave fell r
 # ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Atom:
     start: int
     end: int
@@ -1051,6 +1052,15 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
             if prefix_cur is not None:
                 a.start = s - len(pm.group())
                 a.currency_text = pm.group().strip()
+        elif pm is None and not is_word and s >= 2 and t[s - 1] == "-" and t[s - 2] in "$£€¥₹":
+            # "$-99.99": the sign after the currency symbol
+            pm2 = sc.vocab.prefix_re.search(sc.before(s - 1, 12))
+            cur2 = lookup_symbol(pm2.group()) if pm2 and sc.free(s - 1 - len(pm2.group()), s) else None
+            if cur2 is not None:
+                prefix_cur = cur2
+                a.start = s - 1 - len(pm2.group())
+                a.currency_text = pm2.group().strip()
+                a.raw = -a.raw
         # sign
         if a.start == s:
             b = sc.before(s, 8)
@@ -1229,6 +1239,19 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and a.qualifier == "=" and b.qualifier == "=" and _PLUS_MINUS.fullmatch(t, a.end, b.start) \
+                and (a.bare or b.bare or a.unit == b.unit) and b.value >= 0:
+            # "9.83e-3 +/- 1e-5 km/s2", "12 ± 0.5 kg": a value with its uncertainty
+            if a.bare and not b.bare:
+                a.kind, a.unit, a.dim, a.currency_text = b.kind, b.unit, b.dim, b.currency_text
+                a.ambiguous, a.candidates, a.bare = b.ambiguous, b.candidates, False
+            u = b.value if (b.scale != 1 or not a.scale_text) else b.raw * a.scale
+            a.qualifier, a.low, a.high = "~", a.value - u, a.value + u
+            a.extra["uncertainty"] = u
+            a.end = b.end
+            merged.append(a)
+            i += 2
+            continue
         if b is not None and a.qualifier == "=" and b.qualifier == "=" and not a.extra.get("role") \
                 and _COMPOUND_GAP.fullmatch(t, a.end, b.start):
             merged_atom = _compound(a, b, t)
