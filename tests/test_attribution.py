@@ -533,3 +533,31 @@ def test_subsidiary_reference_after_while():
     got, _ = link(text, "3.2 million people", "1.1 million")
     assert src_text(got["3.2 million people"]) == "Broadcaster Nine Entertainment"
     assert src_text(got["1.1 million"]) == "its streaming service"
+
+
+def test_agency_prefers_a_body_over_a_news_agency_named_in_between():
+    text = ("Eurostat said euro zone unemployment held at 6.4% in May. Economists polled by Reuters "
+            "had expected 6.5%. Youth unemployment rose to 14.2%, the agency said.")
+    got, _ = link(text, "14.2%")
+    assert got["14.2%"].resolved == "Eurostat"
+
+
+def test_news_agency_reference_still_finds_the_outlet():
+    text = ("The drone struck a depot near Kursk, Reuters reported. Three fuel tanks were burning and "
+            "3 workers were hurt, the agency said.")
+    got, _ = link(text, "3 workers")
+    assert got["3 workers"].resolved == "Reuters"
+
+
+def test_nearest_multiword_name_is_the_antecedent_of_the_company():
+    text = ("The Federal Reserve kept rates on hold, the central bank said. Blue Harbor Freight will close "
+            "9 depots this year, the company said on Monday.")
+    got, _ = link(text, "9 depots")
+    assert got["9 depots"].resolved == "Blue Harbor Freight"
+
+
+def test_name_with_a_digit_is_captured_whole():
+    text = "Airlines lost 120 million euros during the strike, the lobby group A4E estimated."
+    got, _ = link(text, "120 million euros")
+    assert src_text(got["120 million euros"]) == "the lobby group A4E"
+    assert got["120 million euros"].kind == "named"

@@ -181,6 +181,9 @@ _BACK_CONNECT = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "v
                            "to", "&", "al", "bin", "ibn", "y", "da", "di", "at", "on", "in"})
 
 
+_DIGIT_NAME = re.compile(r"[A-Z][A-Za-z]*\d[A-Za-z\d]*(?:['’]s)?")
+
+
 @dataclass(frozen=True)
 class _Tok:
     start: int
@@ -219,7 +222,8 @@ class _Tok:
 
     @property
     def has_digit(self) -> bool:
-        return any(ch.isdigit() for ch in self.text)
+        """A number-like token; a name with a digit inside ("A4E", "G7") is not one."""
+        return any(ch.isdigit() for ch in self.text) and not _DIGIT_NAME.fullmatch(self.text)
 
 
 def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
@@ -962,15 +966,19 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
     persons = set(persons or ())
     # capitalised words seen inside sentences, leaving out Title-Case headlines
     body = text
-    for sent in sentences:
+    headlines: set[int] = set()
+    for k, sent in enumerate(sentences):
         st = text[sent.start:sent.end].rstrip()
         if st.endswith((".", "!", "?", "”", '"', ":")) or len(st) > 200:
             continue  # headlines carry no full stop
         words = re.findall(r"[A-Za-z][\w'’-]*", st)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             body = body[:sent.start] + " " * (sent.end - sent.start) + body[sent.end:]
+            headlines.add(k)
     midwords = set(_MIDWORD.findall(body))
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
+        if k in headlines:
+            continue  # a Title-Case headline: every word looks like a name
         m = re.match(r"[\s“\"‘'(#]*", text[sent.start:sent.end])
         pos = sent.start + (m.end() if m else 0)
         d = _DATELINE.match(text, pos, sent.end)
@@ -997,7 +1005,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         name = text[span[0]:span[1]]
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        out.append((span[0], name, ph.sort))
+        out.append((span[0], name, "mname" if ph.sort == "name" else ph.sort))
     return out
 
 
@@ -1050,13 +1058,16 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             for n, sort, docs, _ in reversed(history):
                 if sort == "doc":
                     continue
-                if want == "any" or sort == want or (want == "person" and sort == "name") or (
-                        want == "org" and sort == "outlet" and (a.head in lex_pronouns or a.head in lexicon().outlet_heads)):
-                    name, found_sort = n, sort
+                if want == "any" or sort == want or (want == "person" and sort in ("name", "mname")) or (
+                        want == "org" and sort == "mname") or (
+                        want == "org" and sort == "outlet" and (a.head in lex_pronouns or (
+                            a.head in lexicon().outlet_heads and a.head not in lexicon().ref_org))):
+                    name, found_sort = n, "org" if sort == "mname" else sort
                     break
         if not name and want == "org":
+            # "Kestrel Air ... The company said"; "the agency" for a news agency when no other
             for n, sort, docs, _ in reversed(history):
-                if sort == "name":
+                if sort == "name" or (sort == "outlet" and a.head in lexicon().outlet_heads):
                     name, found_sort = n, "org"
                     break
         if name:
