@@ -255,9 +255,10 @@ def test_bad_input_never_crashes(text):
 
 def test_big_input_is_fast():
     line = " ".join(f"{i},{i % 1000:03d} people and ${i}.5bn (£{i}m) or 3-{i}%" for i in range(1, 2500))
-    t0 = time.perf_counter()
+    # CPU time of this process, so that time spent waiting for a shared core is not counted
+    t0 = time.process_time()
     claims = extract_figures(line)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
     assert len(claims) > 5000
 
 
@@ -337,6 +338,13 @@ def test_never_raises_and_spans_read_back(text):
     ("Prices rose 20 cents to $3.10 a gallon.", [(0.2, "USD"), (3.1, "USD")]),
     ("Nine were rescued and four are missing.", [(9, ""), (4, "")]),
     ("The pipe carries 40 litres/s of water.", [(40, "liter / second")]),
+    ("Entry costs Rs.250 per person.", [(250, "INR")]),
+    ("Tokyo set aside 2.1 trln yen.", [(2.1e12, "JPY")]),
+    ("Transnet needs R47bn in new funding.", [(47e9, "ZAR")]),
+    ("The regulator ordered a quarter-point rise.", [(0.25, "percentage_point")]),
+    ("Margins shrank by a fifth.", [(0.2, "")]),
+    ("The sample weighed 3.2 ± 0.1 kg.", [(3.2, "kilogram")]),
+    ("The fund reported $-12.40 per unit.", [(-12.4, "USD")]),
 ])
 def test_news_constructions(text, expected):
     got = [(c.value, c.unit) for c in extract_figures(text)]
@@ -356,6 +364,7 @@ def test_news_constructions(text, expected):
     "No one was hurt.",                                 # pronoun
     "Someone dialled 999 calls in panic.",              # emergency number
     "Values of 1e400 and 5e-400 overflow.",             # out of float range: skipped
+    "Staff wore N95 masks in the R2 ward.",             # letters before digits, no scale
 ])
 def test_news_non_figures(text):
     assert extract_figures(text) == [], [(c.text, c.value) for c in extract_figures(text)]

@@ -180,7 +180,7 @@ _QUAL_AFTER = re.compile(r"\s*(?:(?P<ge>or\s+more|or\s+higher|or\s+above|or\s+ov
 
 _SCALE_AFTER = re.compile(
     r"(?P<sp>\s*-?\s*)(?P<s>thousand|million|billion|trillion|lakh|lakhs|lacs|lac|crores|crore|"
-    r"hundred|mn|mln|bn|bln|tn|trn|tln|millions|billions|MM|mil|mill|cr|k|K|m|M|b|B|T)"
+    r"hundred|mn|mln|bn|bln|trln|tn|trn|tln|millions|billions|MM|mil|mill|cr|k|K|m|M|b|B|T)"
     r"(?![A-Za-z])(?!\s*[²³2]\b)", )
 _SCALE2_AFTER = re.compile(r"\s+(?P<s>lakh|crore|thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 _PERCENT_AFTER = re.compile(
@@ -292,6 +292,13 @@ _TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|coo
                         re.I)
 _AND_SPLIT = re.compile(r"\s+and\s+", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*", re.I)
+_LETTER_SYMBOLS = frozenset({"R", "N"})
+_BY_END = re.compile(r"\bby\s+$")
+_FRACTION_COMPARATIVE = re.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|smaller|larger|cheaper|"
+                                   r"dearer|greater|faster|slower)\b")
+_FRACTION_POINT = re.compile(
+    r"(?<![\w-])(?:(?P<n>a|one|three)[\s-]+)?(?P<d>half|quarters?)(?:[\s-]+an?)?(?:\s+of\s+an?)?[\s-]+"
+    r"(?:percentage[\s-]+)?points?\b", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
 _TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisecond",
@@ -437,7 +444,7 @@ class _Scanner:
                         break
                     e = g.end()
                 txt = t[s:e]
-            if s > 0 and t[s - 1] == "." and not (s > 1 and t[s - 2].isdigit()):
+            if s > 0 and t[s - 1] == "." and not (s > 1 and (t[s - 2].isdigit() or t[s - 2].isalpha())):
                 s -= 1  # ".25"
                 txt = t[s:e]
             parsed = N.parse_numeral(txt)
@@ -925,6 +932,17 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         atoms.append(a)
         sc.take(m.start(), m.end())
 
+    for m in _FRACTION_POINT.finditer(t):
+        # "a quarter-point cut", "half a point": rate moves in percentage points
+        if not sc.free(m.start(), m.end()):
+            continue
+        numv = {"": 1, "a": 1, "one": 1, "three": 3}[(m.group("n") or "").lower()]
+        a = _Atom(m.start(), m.end(), numv * (0.5 if m.group("d").lower() == "half" else 0.25), 0.0,
+                  kind="percent", unit="percentage_point", word=True, bare=False)
+        a.raw = a.value
+        atoms.append(a)
+        sc.take(m.start(), m.end())
+
     for m in _FRACTION.finditer(t):
         if not sc.free(m.start(), m.end()) or _HALF_SCALE.match(t, m.start()):
             continue
@@ -944,7 +962,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         elif not num:
             continue
         elif num in ("a", "an", "one") and not plural:
-            if not _RX_10.match(after):
+            # "a fifth of", "fell by a fifth", "about a third higher"
+            if not (_RX_10.match(after) or _BY_END.search(before) or _FRACTION_COMPARATIVE.match(after)):
                 continue
         elif num not in ("a", "an", "one") and not plural:
             continue
@@ -1075,6 +1094,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     a.start = s - len(mneg.group())
         a.value = a.raw
         sc.read_scale(a, prefix_cur is not None)
+        if prefix_cur is not None and a.currency_text in _LETTER_SYMBOLS and not a.scale_text:
+            sc.take(a.start, a.end)  # "R2", "N95": a letter before digits is money only with a scale
+            continue
         if prefix_cur is not None:
             sc._set_money(a, prefix_cur, a.currency_text, a.end)
             sc.read_suffix(a, prefix_cur)

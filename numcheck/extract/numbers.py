@@ -36,7 +36,7 @@ SCALE_ABBR = {
     "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mill": 1e6, "MM": 1e6, "million": 1e6,
     "millions": 1e6,
     "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9, "bil": 1e9, "billion": 1e9, "billions": 1e9,
-    "tn": 1e12, "trn": 1e12, "tln": 1e12, "tr": 1e12, "T": 1e12, "trillion": 1e12,
+    "tn": 1e12, "trln": 1e12, "trn": 1e12, "tln": 1e12, "tr": 1e12, "T": 1e12, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
     "hundred": 1e2,
 }
