@@ -570,3 +570,59 @@ def test_cur003_half_converted_currency_is_not_singled_out(monkeypatch):
     claims = [money(text, "A$1.9bn"), money(text, "US$1.27bn", equivalent_of=0), money(text, "A$6.2bn")]
     a = analyse(monkeypatch, text, claims, published=D(2023, 5, 18))
     assert run("CUR003", a) == []
+
+
+# -- equivalents in unseen phrasings (fixtures/errors) ----------------------------------------
+
+def _unlinked(text: str, *ats: str, units: dict[str, str] | None = None) -> list[Claim]:
+    units = units or {}
+    return [money(text, at, unit=units.get(at)) for at in ats]
+
+
+@pytest.mark.parametrize("template,first,second,base,factor", [
+    # "worth (about)" after the thing named
+    ("Uniper signed an €800m supply contract, worth about {eq}, with Equinor, the company said.",
+     "€800m", "about ${n}bn", "EUR", 1.26),
+    # dashes and a qualifier, after a noun
+    ("The company's R4.5bn bond — roughly {eq} — was priced last month, the exchange said.",
+     "R4.5bn", "roughly ${n}bn", "ZAR", 1000),
+    # a comma and a qualifier
+    ("RWE's €2.5bn bond, roughly {eq}, was three times oversubscribed, the bank said.",
+     "€2.5bn", "roughly ${n}bn", "EUR", 1.3),
+    # brackets after the thing named
+    ("RWE's €2.5bn bond ({eq}) was three times oversubscribed, the bank said.",
+     "€2.5bn", "${n}bn", "EUR", 1.3),
+])
+def test_cur002_equivalents_after_a_noun_or_set_off_by_dashes(monkeypatch, cc, template, first, second,
+                                                              base, factor):
+    day = D(2024, 3, 14)
+    amount = float(re.search(r"[\d.]+", first).group(0)) * (1e9 if "bn" in first else 1e6)
+    right = amount * ecb(cc, base, "USD", day) / 1e9
+    units = {first: base}
+    for n, fires in ((round(right, 2), False), (round(right * factor, 2), True)):
+        eq = second.format(n=f"{n:g}")
+        text = template.format(eq=eq)
+        a = analyse(monkeypatch, text, _unlinked(text, first, eq, units=units), published=day)
+        found = run("CUR002", a)
+        assert bool(found) == fires, (text, [f.message for f in found])
+        if fires:
+            assert f"{ecb(cc, base, 'USD', day):.4f}" in found[0].message or "1 USD" in found[0].message
+            assert run("CUR003", a) == []  # the amount has its equivalent
+
+
+@pytest.mark.parametrize("text,ats,units", [
+    # another sum in another currency, not an equivalent: what follows is not a clean close
+    ("Germany spent €65bn on relief, roughly $10bn more than France, the ministry said.",
+     ("€65bn", "roughly $10bn"), {}),
+    ("It raised €2bn in bonds, about $1bn in loans, the bank said.", ("€2bn", "about $1bn"), {}),
+    # a plain comma without a qualifier is a list, not a restatement
+    ("Uniper booked €800m in Europe, $300m, and more elsewhere, the company said.", ("€800m", "$300m"), {}),
+    # same currency: never linked loosely
+    ("The €800m contract, worth about €900m with options, was signed, the company said.",
+     ("€800m", "about €900m"), {}),
+])
+def test_cur002_loose_phrasings_that_are_not_equivalents(monkeypatch, text, ats, units):
+    from numcheck.rules.cur import stated_equivalents
+    a = analyse(monkeypatch, text, _unlinked(text, *ats, units=units), published=D(2024, 3, 14))
+    assert stated_equivalents(a, "money") == []
+    assert run("CUR002", a) == []

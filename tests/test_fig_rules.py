@@ -518,3 +518,128 @@ def test_fig003_shares_of_different_groups_and_overlaps_are_quiet(monkeypatch):
         claims = [fig(text, m.group(0), "percent", unit="percent", nth=text[:m.start()].count(m.group(0)))
                   for m in re.finditer(r"(?:Up to )?\d+(?:\.\d+)?%", text)]
         assert run("FIG003", analyse(monkeypatch, text, claims)) == [], text
+
+
+# -- unseen phrasings (fixtures/errors) ----------------------------------------------------------
+
+def _compound(text: str, at: str, feet: int, inches: int) -> Claim:
+    start = text.index(at)
+    value = feet + inches / 12
+    return Claim(kind="measure", start=start, end=start + len(at), text=at, value=value, low=value,
+                 high=value, unit="foot", rounding=0.5)
+
+
+def test_fig005_compound_measure_is_good_to_its_last_part(monkeypatch):
+    height = (UREG.Quantity(6, "foot") + UREG.Quantity(2, "inch")).to("meter").magnitude
+    wrong = (UREG.Quantity(6, "foot") + UREG.Quantity(8, "inch")).to("meter").magnitude
+    # 6 ft 8 in would pass if "6 feet 2 inches" were read as good to half a foot
+    assert abs(UREG.Quantity(6.5, "foot").to("meter").magnitude * 1.05 - wrong) < 0.1
+    for stated, fires in ((f"{height:.2f} m", False), (f"{wrong:.2f} m", True)):
+        text = f"Brunson, who stands 6 feet 2 inches ({stated}), signed an extension, the team said."
+        claims = [_compound(text, "6 feet 2 inches", 6, 2),
+                  fig(text, stated, "measure", unit="meter", equivalent_of=0)]
+        found = run("FIG005", analyse(monkeypatch, text, claims))
+        assert bool(found) == fires, stated
+    assert f"{height:.3g}" in found[0].message
+
+
+def test_fig001_one_workforce_under_two_names(monkeypatch):
+    text = ("The airline's 12,000 staff handled the busiest summer on record, Lam said. "
+            "Its 14,500 employees are represented by three unions, the union said.")
+    claims = [fig(text, "12,000 staff", "count", noun="staff"),
+              fig(text, "14,500 employees", "count", noun="employees")]
+    [f] = run("FIG001", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end] == "14,500 employees" and "12,000 staff" in f.message
+
+
+@pytest.mark.parametrize("second,noun", [("12,000 employees", "employees"), ("14,500 pilots", "pilots"),
+                                         ("14,500 passengers", "passengers")])
+def test_fig001_workforce_names_quiet_when_they_agree_or_differ(monkeypatch, second, noun):
+    text = (f"The airline's 12,000 staff handled the busiest summer on record, Lam said. "
+            f"Its {second} are represented by three unions, the union said.")
+    claims = [fig(text, "12,000 staff", "count", noun="staff"), fig(text, second, "count", noun=noun)]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+@pytest.mark.parametrize("text,ats,total", [
+    ("In the vote, 54% of MEPs voted for the storage rule and 49% against it, the records show.",
+     ("54%", "49%"), 103),
+    ("A Datafolha poll found that 58% of Brazilians support the tax reform and 47% oppose it.",
+     ("58%", "47%"), 105),
+    ("Of the units sold, 46% went to Singaporeans, 38% to permanent residents and 24% to foreigners, "
+     "the authority said.", ("46%", "38%", "24%"), 108),
+])
+def test_fig003_unseen_phrasings_fire(monkeypatch, text, ats, total):
+    assert sum(float(a.rstrip("%")) for a in ats) == total
+    [f] = run("FIG003", analyse(monkeypatch, text, _pcts(text, *ats)))
+    assert f"{total}%" in f.message
+
+
+@pytest.mark.parametrize("text,ats", [
+    # each share names its own whole
+    ("The poll found that 58% of Brazilians support the reform and 47% of Argentines oppose it.",
+     ("58%", "47%")),
+    # the same whole, but no opposites: overlapping answers
+    ("In the vote, 54% of MEPs voted for the storage rule and 49% voted for the amendment.", ("54%", "49%")),
+    ("Some 41% of adults had high blood pressure and 31% had raised cholesterol.", ("41%", "31%")),
+    # a breakdown with "to" that adds up
+    ("Of the units sold, 46% went to Singaporeans, 38% to permanent residents and 14% to foreigners.",
+     ("46%", "38%", "14%")),
+    # a level reached, then a share: "to" before a percentage is still a change
+    ("Home prices rose to a record, 40% above 2019, and the vacancy rate fell to 3%, the agency said.",
+     ("40%", "3%")),
+])
+def test_fig003_unseen_phrasings_quiet(monkeypatch, text, ats):
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, *ats))) == []
+
+
+def _usd(text: str, at: str) -> Claim:
+    return fig(text, at, "money", unit="USD", scale=1e6)
+
+
+@pytest.mark.parametrize("word,to,fires", [("fivefold", "$410m", True), ("fivefold", "$600m", False),
+                                           ("5-fold", "$410m", True), ("threefold", "$350m", False)])
+def test_fig004_n_fold(monkeypatch, word, to, fires):
+    text = f"US sales of Ilumya increased {word} to {to} from $120m over three years, the report showed."
+    factor = float(to.strip("$m")) / 120
+    claims = [_usd(text, to), _usd(text, "$120m")]
+    found = run("FIG004", analyse(monkeypatch, text, claims))
+    assert bool(found) == fires, (word, to, factor)
+    if fires:
+        assert f"x{factor:.2f}" in found[0].message
+
+
+def test_fig004_fold_fall(monkeypatch):
+    text = "Infections fell tenfold to 400 from 4,100 over the year, the ministry said."
+    claims = [fig(text, "400", "count"), fig(text, "4,100", "count")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+    text = "Infections fell tenfold to 900 from 4,100 over the year, the ministry said."
+    claims = [fig(text, "900", "count"), fig(text, "4,100", "count")]
+    assert len(run("FIG004", analyse(monkeypatch, text, claims))) == 1
+
+
+@pytest.mark.parametrize("phrase,frm,to,fires", [
+    ("fell by a third", 52000, 41000, True),
+    ("fell by a third", 52000, 35000, False),
+    ("rose by half", 1040, 1560, False),
+    ("rose by half", 1040, 1250, True),
+    ("was cut by more than half", 800, 500, True),
+    ("was cut by more than half", 800, 380, False),
+    ("dropped by two-thirds", 9000, 3000, False),
+])
+def test_fig004_fractions(monkeypatch, phrase, frm, to, fires):
+    text = f"Gold output {phrase} to {to:,} ounces from {frm:,} ounces in the quarter, the miner said."
+    claims = [fig(text, f"{to:,} ounces", "measure", unit="ounce"),
+              fig(text, f"{frm:,} ounces", "measure", unit="ounce")]
+    found = run("FIG004", analyse(monkeypatch, text, claims))
+    assert bool(found) == fires, (phrase, frm, to)
+    if fires:
+        change = abs(to / frm - 1) * 100
+        assert f"{change:.1f}%" in found[0].message and f"{to / frm:.3f}" in found[0].message
+
+
+def test_fig004_fraction_of_something_is_not_a_change(monkeypatch):
+    text = "Output fell by a third of a point to 41,000 ounces from 52,000 ounces, the miner said."
+    claims = [fig(text, "41,000 ounces", "measure", unit="ounce"),
+              fig(text, "52,000 ounces", "measure", unit="ounce")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []

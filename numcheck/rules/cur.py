@@ -123,6 +123,9 @@ def rounding_of(c: Claim) -> float:
     m = _NUM_RE.search(c.text) if c.qualifier != "range" else None
     if not m:
         return abs(c.rounding or 0.0)
+    compound = _compound_rounding(c)
+    if compound is not None:
+        return compound
     digits = m.group(0).replace(",", "")
     try:
         number = float(digits)
@@ -141,6 +144,27 @@ def rounding_of(c: Claim) -> float:
         zeros = len(digits) - len(stripped)
         unit = 10.0 ** zeros if stripped and zeros >= 2 else 1.0
     return abs(0.5 * unit * scale)
+
+
+_COMPOUND_RE = re.compile(r"^\D*?(?P<n1>\d[\d,]*)\s*[^\d\s,.]+\.?\s*(?:and\s+)?(?P<n2>\d+(?:\.\d+)?)\s*[^\d\s]+\.?$")
+
+
+def _compound_rounding(c: Claim) -> float | None:
+    """Half a unit of the *last* part of a compound measure: ``6 feet 2 inches`` is
+    good to half an inch, not half a foot.  The value is in the first part's unit
+    (6.167 ft), so the last part's unit is (value - 6) / 2 of it."""
+    if c.kind != "measure" or c.value is None:
+        return None
+    m = _COMPOUND_RE.match(c.text.strip())
+    if not m:
+        return None
+    n1 = float(m.group("n1").replace(",", ""))
+    n2 = float(m.group("n2"))
+    rest = c.value - n1
+    if n2 <= 0 or not (0 < rest < 1):
+        return None
+    decimals = len(m.group("n2").split(".")[1]) if "." in m.group("n2") else 0
+    return 0.5 * (10.0 ** -decimals) * rest / n2
 
 
 def interval(c: Claim) -> tuple[float, float]:
@@ -171,6 +195,17 @@ _OR_EQUIV_RE = re.compile(
     r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately|just over|just under))?\s*$",
     re.I)
 _LIST_EQUIV_RE = re.compile(r"\s*[;,/]\s*(?:or\s+)?$")
+_EQ_QUAL = r"(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)"
+_PHRASE_WORD = r"(?!(?:and|or|but|while|plus|from|than|versus|against|of|to|for|by|with)\b)[a-z][a-z-]*"
+# an equivalent after the thing named or set off by a dash or comma, in another currency or unit:
+# "an €800m supply contract, worth about $1.1bn,", "the R4.5bn bond — roughly $256m —",
+# "RWE's €2.5bn bond ($2.7bn)", "€2.5bn, roughly $2.7bn,"
+_LOOSE_EQUIV_RE = re.compile(
+    rf"(?:\s+{_PHRASE_WORD}){{0,3}}\s*"
+    rf"(?:(?:,|\u2014|\u2013|--)?\s*(?:worth|valued\s+at)\s+(?:{_EQ_QUAL}\s+)?"
+    rf"|(?:,|\u2014|\u2013|--)\s*(?P<qual>{_EQ_QUAL}\s+)?"
+    rf"|(?:(?<=[a-z])\s*|\s+)\(\s*(?:{_EQ_QUAL}\s+)?)", re.I)
+_LOOSE_CLOSE_RE = re.compile(r"\s*(?:[,;.)\]\u2014\u2013]|--|$)")
 
 
 @dataclass(frozen=True)
@@ -185,7 +220,10 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
 
     Uses ``Claim.equivalent_of`` from the extractor; where it left a pair
     unlinked, links ``A (B)``, ``A, or (about) B``, ``A (B; C)``/``A (B, C)``
-    itself when both are figures of the same kind in one sentence.
+    itself when both are figures of the same kind in one sentence; and, when
+    the two are in different currencies or units, ``A thing (B)``, ``A thing,
+    worth (about) B,`` and ``A thing, roughly B,``/``A — roughly B —`` (an
+    approximate figure set off by commas or dashes, closed by punctuation).
     """
     text = analysis.document.text
     claims = analysis.claims
@@ -223,6 +261,13 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
             prev = next((e.original for e in out if e.equivalent is a), None)
             if prev is not None and "(" in text[prev.end:a.start] and ")" not in text[prev.end:b.start]:
                 base = prev
+        elif a.unit and b.unit and a.unit != b.unit and not any(e.equivalent is a for e in out):
+            loose = _LOOSE_EQUIV_RE.fullmatch(between)
+            # set off by a comma or dash only: an approximate figure ("roughly $2.7bn")
+            plain = loose is not None and not re.search(r"\(|worth|valued", between) and \
+                not loose.group("qual") and not is_approximate(b)
+            if loose and not plain and _LOOSE_CLOSE_RE.match(text, b.end):
+                base = a
         if base is None:
             continue
         if not _closes_cleanly(text, b):
@@ -689,7 +734,8 @@ def reference_currency(ctx: RuleContext) -> str | None:
 
 _CUR002_DESCRIPTION = """
 A stated equivalent (`£3.6bn ($4.5bn)`, `€750m (£640m)`, `4bn euros ($4.4bn;
-£3.4bn)`, `9 billion rupees, or about $108 million`) whose implied rate is off
+£3.4bn)`, `9 billion rupees, or about $108 million`, `an €800m contract, worth about
+$874m,`, `the R4.5bn bond — roughly $256m —`) whose implied rate is off
 the ECB reference rate of the publication date (or the nearest earlier ECB
 business day) by more than 5%, or 10% when either amount carries a qualifier,
 after allowing for the rounding of both numbers as written.  Also an
@@ -737,7 +783,8 @@ def ambiguous_currency(ctx: RuleContext) -> Iterable:
       "A stated currency equivalent that disagrees with the ECB reference rate.",
       description=_CUR002_DESCRIPTION,
       fires=["date 2023-06-02\nThe deal is worth £3.6bn ($3.1bn), the company said.",
-             "date 2023-06-02\nThe fund raised $2bn ($1.4bn) from investors."],
+             "date 2023-06-02\nThe fund raised $2bn ($1.4bn) from investors.",
+             "date 2024-03-14\nUniper signed an €800m supply contract, worth about $1.1bn, with Equinor."],
       quiet=["date 2023-06-02\nThe deal is worth £3.6bn ($4.5bn), the company said.",
              "date 2023-05-17\nThe company plans to spend C$450m (US$330m) on a smelter."],
       options={"tolerance": 0.05, "tolerance_qualified": 0.10},

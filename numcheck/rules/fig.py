@@ -86,7 +86,13 @@ def _norm_noun(noun: str) -> str:
         last = last[:-3] + "y"
     elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
         last = last[:-1]
+    if last in _WORKFORCE and len(words) == 1:
+        last = "employee"
     return " ".join(words[:-1] + [last])
+
+
+# one workforce, many names: "the airline's 12,000 staff" ... "its 14,500 employees"
+_WORKFORCE = {"employee", "staff", "staffer", "worker", "personnel", "workforce"}
 
 
 # -- FIG001 -----------------------------------------------------------------------------------
@@ -132,7 +138,9 @@ def _noun_of(text: str, c: Claim) -> str:
 Two counts of the same thing (same noun, same owner, no change or time words
 in either sentence) whose intervals do not overlap once qualifiers and
 rounding are applied: `2,300 employees` ... later `its 2,500 employees`.
-Reported at the later mention, naming the earlier one.  Conservative: a count
+Reported at the later mention, naming the earlier one.  A workforce counts as
+one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
+employees`; staff, employees, workers, personnel).  Conservative: a count
 that is a part (`600 of its employees`), a count restricted by place or kind
 (`employees in France`), counts in sentences about change (`hired`, `will`,
 `last year`, different years) and counts owned by different named owners are
@@ -268,7 +276,7 @@ _GROWTH_BEFORE_RE = re.compile(
     r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|slid|sank|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|"
     r"plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|by|to|from|cut|rais(?:e|es|ed|ing)|lower(?:ed)?|higher|"
     r"improv(?:e|es|ed|ing)|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|premium|discount|margin|rate|rates|"
-    r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)\W+(?:\w+\W+)?$", re.I)
+    r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)[^\w,;]+(?:\w+[^\w,;]+)?$", re.I)
 _GROWTH_AFTER_RE = re.compile(
     r"^\s*(?:-|\u2013)?\s*(?:a\s+year\s+)?(?:rise|increase|growth|drop|decline|fall|jump|gain|cut|reduction|"
     r"improvement|higher|lower|more|less|fewer|stake|share\s+of|chance|probability|rate|tariff|duty|"
@@ -277,7 +285,7 @@ _LABEL_STRIP_RE = re.compile(
     r"^\s*[,;:]?\s*(?:and|or|while|with)?\s*(?:of\s+(?:them|those|these|respondents|voters|people|"
     r"patients|the\s+\w+)\s+)?(?:(?:were|are|was|is|said|say|says|went|came|are\s+now|were\s+now)\s+)?"
     r"(?:now\s+)?", re.I)
-_PREPS = {"in", "from", "for", "at", "on", "with", "into", "under", "via", "through"}
+_PREPS = {"in", "from", "for", "at", "on", "with", "into", "under", "via", "through", "to"}
 _OPPOSITES = [
     ({"for", "favour", "favor", "support", "supported", "supports", "backed", "back", "backs", "approve",
       "approved", "approves", "yes", "agree", "agreed", "agrees", "trust", "trusted", "positive",
@@ -321,12 +329,16 @@ Percentages in one sentence that split one whole into exclusive parts, either
 a breakdown in parallel form (`48% in surgery, 39% in medicine and 21% in
 diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
 `men`/`women`), summing to more than 100% plus 0.5 per share for rounding.
+When only the first share names its whole (`54% of MEPs voted for and 49%
+against`, `58% of Brazilians support it and 47% oppose it`), the others share
+it.
 Quiet for shares of different wholes (`48% of men and 60% of women`),
 overlapping categories (`62% are women and 51% are over 50`), `up to`, and
 growth rates or levels (`rose 40%`, `to 40% from 15%`).
 """,
       fires=["Of those waiting, 48% were in surgical specialties, 39% in medicine and 21% in diagnostics.",
-             "In the poll, 52% were for the plan and 55% against."],
+             "In the poll, 52% were for the plan and 55% against.",
+             "A Datafolha poll found that 58% of Brazilians support the reform and 47% oppose it."],
       quiet=["Of the staff, 62% are women and 51% are over 50.",
              "Sales rose 40% and profits rose 75%."])
 def percentage_sum(ctx: RuleContext) -> Iterable:
@@ -335,6 +347,10 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             continue
         text = ctx.text
         labels = [_label_words(text[c.end:stop]) for c, stop in zip(shares, stops)]
+        if labels[0][:1] == ["of"] and len(labels[0]) > 2 and not any(w[:1] == ["of"] for w in labels[1:]):
+            # "54% of MEPs voted for the rule and 49% against": the first share names the
+            # whole and the others share it
+            labels[0] = labels[0][2:]
         if any(w and w[0] == "of" for w in labels):
             continue  # "48% of men and 60% of women": shares of different wholes
         why = _exclusive(labels)
@@ -414,7 +430,35 @@ _CHANGE_AFTER_RE = re.compile(
     r"decrease|reduction|cut|discount|lower|less|fewer)\b|^\s*(?P<either>improvement|change)\b", re.I)
 _MULT_RE = re.compile(
     r"\b(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to)?\s*"
-    r"(?P<word>doubled|doubling|halved|halving|tripled|trebled|tripling|quadrupled)\b", re.I)
+    r"(?P<word>doubled|doubling|halved|halving|tripled|trebled|tripling|quadrupled|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+(?:\.\d+)?)[- ]?fold)\b", re.I)
+_FOLD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "twenty": 20}
+_FOLD_DOWN_RE = re.compile(rf"\b(?:{_DOWN})\s+(?:(?:by\s+)?(?:about|around|roughly|nearly|almost|some|"
+                           r"more\s+than|over)\s+)?(?:an?\s+)?$", re.I)
+
+
+def _fold_factor(word: str, before: str) -> float | None:
+    """``fivefold`` is x5, ``a 3-fold increase`` x3; ``fell tenfold`` x0.1."""
+    m = re.match(r"(\w+(?:\.\d+)?)[- ]?fold$", word, re.I)
+    if not m:
+        return None
+    n = m.group(1).lower()
+    factor = float(_FOLD_NUMBERS.get(n, n)) if n in _FOLD_NUMBERS or re.fullmatch(r"\d+(?:\.\d+)?", n) else None
+    if not factor or factor <= 1:
+        return None
+    return 1 / factor if _FOLD_DOWN_RE.search(before) else factor
+
+
+# a change stated as a fraction: "fell by a third", "rose by half", "cut by two-thirds"
+_FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "a quarter": 1 / 4, "a fifth": 1 / 5,
+              "a tenth": 1 / 10, "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 3 / 4,
+              "three quarters": 3 / 4}
+_FRACTION_RE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?"
+    r"(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to|some)?\s*"
+    r"(?P<frac>a\s+half|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two[- ]thirds|three[- ]quarters)\b"
+    r"(?!\s+(?:of|a|an|the|its|their|his|her|per)\b)", re.I)
 _MULT = {"doubled": 2.0, "doubling": 2.0, "halved": 0.5, "halving": 0.5, "tripled": 3.0, "trebled": 3.0,
          "tripling": 3.0, "quadrupled": 4.0}
 _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a halving", "halving": "a halving",
@@ -565,17 +609,20 @@ def _ratio_interval(fi, ti) -> tuple[float, float]:
       "A stated change that disagrees with the from and to values beside it.",
       description="""
 A stated change (`rose 17%`, `a drop of 9.5%`, `improved 20%`, `a premium of
-28%`, `doubled`, `halved`, `tripled`) next to its from and to values (`to Y
+28%`, `doubled`, `halved`, `tripled`, `fivefold`, `a 3-fold rise`, `fell by a third`, `rose by
+half`) next to its from and to values (`to Y
 from X`, `from X to Y`, `Y, up 14% from X`; for a premium or discount, `offered
 $12.80, a premium of 28% to the close of $10`) in the same sentence, where the change
 the values imply falls outside the rounding of the stated figure (and of the
 values).  `improved` is accepted in either direction, and as the change of the
 rate (`40 to 36 minutes` is 10% less time, or 11% faster).  Multipliers allow
 7.5% either way (`nearly doubled` is 1.6-2x, `more than doubled` over 2x).
-Durations from the temporal extractor (`36 minutes`) count as values.  Quiet
+Fractions allow 15% of the fraction either way (`fell by a third` is a fall of
+28-38%), 30% with a qualifier.  Durations from the temporal extractor (`36 minutes`) count as values.  Quiet
 when the from or the to value is missing.
 """,
       fires=["Shares have doubled from A$2.10 to A$5.30 since January.",
+             "Gold output fell by a third to 41,000 ounces from 52,000 ounces in the quarter.",
              "Ambulance response times improved 20% to 36 minutes from 40 minutes."],
       quiet=["Copper output rose 18% to 42,500 tonnes from 36,000 tonnes a year earlier.",
              "The number fell to 412,000 in June from 455,000 in May, a drop of 9.5%."])
@@ -654,7 +701,10 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             if vals is None:
                 continue
             frm, to, fi, ti = vals
-            factor = _MULT[m.group("word").lower()]
+            factor = _MULT.get(m.group("word").lower()) or \
+                _fold_factor(m.group("word"), sentence[max(0, m.start("word") - 30):m.start("word")])
+            if not factor:
+                continue
             qual = (m.group("qual") or "").lower()
             if qual in ("more than", "over", "just over"):
                 flo, fhi = factor * 0.995, math.inf
@@ -675,6 +725,39 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
                 f"from {frm.text} to {to.text} is x{ratio:.2f} ({(ratio - 1) * 100:+.0f}%), "
                 f"not {_MULT_NOUN.get(m.group('word').lower(), m.group('word'))} (x{_sig(factor, 3)})"
                 f"{' as stated: ' + m.group(0).strip() if qual else ''}")
+            done = True
+            break
+        if done:
+            continue
+        # fractions: "fell by a third to 41,000 ounces from 52,000"
+        for m in _FRACTION_RE.finditer(sentence):
+            pos = s_start + m.start()
+            vals = _pair_values(ctx, figs, s_start, None, s_start + m.end())
+            if vals is None:
+                continue
+            frm, to, fi, ti = vals
+            frac = _FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
+            up = bool(m.group("up"))
+            rlo, rhi = _ratio_interval(fi, ti)
+            clo, chi = ((rlo - 1, rhi - 1) if up else (1 - rhi, 1 - rlo))
+            qual = (m.group("qual") or "").lower()
+            if qual in ("more than", "over", "just over"):
+                flo, fhi = frac * 0.97, math.inf
+            elif qual in ("nearly", "almost", "just under", "close to"):
+                flo, fhi = frac * 0.7, frac * 1.03
+            elif qual:
+                flo, fhi = frac * 0.7, frac * 1.3
+            else:
+                flo, fhi = frac * 0.85, frac * 1.15
+            if clo <= fhi and flo <= chi:
+                continue
+            ratio = to.value / frm.value
+            change = (ratio - 1) * 100
+            yield ctx.finding(
+                min(pos, frm.start, to.start), max(s_start + m.end(), frm.end, to.end),
+                f"from {frm.text} to {to.text} is a {'rise' if change >= 0 else 'fall'} of {abs(change):.1f}% "
+                f"({to.text} / {frm.text} = {ratio:.3f}), not {m.group(0).strip()} "
+                f"({'+' if up else '-'}{frac * 100:.1f}%)")
             break
 
 
