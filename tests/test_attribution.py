@@ -561,3 +561,16 @@ def test_name_with_a_digit_is_captured_whole():
     got, _ = link(text, "120 million euros")
     assert src_text(got["120 million euros"]) == "the lobby group A4E"
     assert got["120 million euros"].kind == "named"
+
+
+def test_bylined_reporter_of_an_outlet():
+    text = "The deal is worth $2.4 billion, The Wall Street Journal's Amrith Ramkumar reported."
+    got, _ = link(text, "$2.4 billion")
+    assert "The Wall Street Journal" in src_text(got["$2.4 billion"])
+    assert got["$2.4 billion"].kind == "named"
+
+
+def test_parenthetical_report_citing_others():
+    text = "The toll, Reuters reported citing hospital officials, had reached 85 by Sunday."
+    got, _ = link(text, "85")
+    assert src_text(got["85"]) == "Reuters"
