@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from numcheck.config import DEFAULT, Config
 from numcheck.models import (FIGURE_KINDS, TEMPORAL_KINDS, Claim, Document, FileResult, Finding,
@@ -31,6 +31,7 @@ class Analysis:
         self.claims: tuple[Claim, ...] = tuple(claims)
         self.sources: tuple[Source, ...] = tuple(sources)
         self._services: dict[str, Any] = {}
+        self._memo: dict[str, Any] = {}
 
     # -- views ---------------------------------------------------------------
     @cached_property
@@ -58,7 +59,42 @@ class Analysis:
         return self.document.text[s.start:s.end]
 
     def claims_in(self, start: int, end: int) -> list[Claim]:
-        return [c for c in self.claims if c.start >= start and c.end <= end]
+        """The claims lying wholly inside ``start``..``end``, in claim order."""
+        starts = self._claim_starts
+        if starts is None:  # claims not in start order: scan them all
+            return [c for c in self.claims if c.start >= start and c.end <= end]
+        out = []
+        for c in self.claims[bisect.bisect_left(starts, start):]:
+            if c.start > end:
+                break
+            if c.end <= end:
+                out.append(c)
+        return out
+
+    @cached_property
+    def _claim_starts(self) -> list[int] | None:
+        starts = [c.start for c in self.claims]
+        return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+    @cached_property
+    def claims_by_sentence(self) -> tuple[tuple[Claim, ...], ...]:
+        """``claims_by_sentence[i]``: the claims starting in sentence ``i``, in claim order.
+
+        Built once per document, so a rule looking at a claim's neighbours reads one
+        sentence's claims instead of scanning every claim of the document."""
+        buckets: list[list[Claim]] = [[] for _ in range(max(1, len(self.sentences)))]
+        for c in self.claims:
+            buckets[self.sentence_index(c.start)].append(c)
+        return tuple(tuple(b) for b in buckets)
+
+    def memo(self, key: str, compute: Callable[["Analysis"], Any]) -> Any:
+        """``compute(self)``, run once per document and key (e.g. a whole-text scan that
+        several rules, or one rule for each of its claims, would otherwise repeat)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     # -- services loaded only when a rule needs them ------------------------
     def service(self, name: str) -> Any:
