@@ -574,3 +574,19 @@ def test_parenthetical_report_citing_others():
     text = "The toll, Reuters reported citing hospital officials, had reached 85 by Sunday."
     got, _ = link(text, "85")
     assert src_text(got["85"]) == "Reuters"
+
+
+def test_one_word_company_that_opens_sentences_is_an_antecedent():
+    text = ("Nvidia shipped 3.7 million data-centre chips last year. Nielsen counted 40 million viewers "
+            "for the launch event. Nvidia's gaming revenue reached $2.9 billion, the company said.")
+    got, _ = link(text, "$2.9 billion")
+    assert got["$2.9 billion"].resolved == "Nvidia"
+
+
+def test_indefinite_document_with_a_year_is_not_resolved_to_an_earlier_body():
+    text = ("Police said 12 people were arrested. A 2021 review estimated that fraud costs "
+            "banks up to $4 billion a year.")
+    got, _ = link(text, "up to $4 billion")
+    s = got["up to $4 billion"]
+    assert s.text == "A 2021 review"
+    assert s.resolved != "Police"

@@ -391,6 +391,10 @@ def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, 
         t = seg[k]
         prev = seg[k - 1] if k > 0 else None
         if t.has_digit:
+            if acc and prev is not None and prev.low in _DETS and re.fullmatch(r"(?:19|20)\d\d", t.text):
+                acc.append(t)  # "A 2019 inquiry estimated": a year describing a document
+                k -= 1
+                continue
             break
         if t.low in _DETS or t.low in _POSS_PRON:
             if acc:
@@ -976,6 +980,12 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
             body = body[:sent.start] + " " * (sent.end - sent.start) + body[sent.end:]
             headlines.add(k)
     midwords = set(_MIDWORD.findall(body))
+    # a word that opens several sentences ("Apple sold ...", "Apple's services ...") is a name
+    openers: dict[str, int] = {}
+    for sent in sentences:
+        m0 = re.match(r"[\s“\"‘'(]*([A-Z][\w-]*)", text[sent.start:sent.end])
+        if m0:
+            openers[m0.group(1)] = openers.get(m0.group(1), 0) + 1
     for k, sent in enumerate(sentences):
         if k in headlines:
             continue  # a Title-Case headline: every word looks like a name
@@ -993,6 +1003,12 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
             # a common noun capitalised only because it opens the sentence
             span = (toks[2].start, span[1])
             toks = _phrase_tokens(text, span, lex)
+        for j, t in enumerate(toks[:-1]):
+            if t.possessive and _is_name_tok(t, lex) and all(not u.is_cap for u in toks[j + 1:]):
+                # "Apple's services revenue": the owner is the mention
+                span = (span[0], t.end)
+                toks = toks[:j + 1]
+                break
         ph = _classify(text[span[0]:span[1]], toks, True, lex, persons)
         if ph.kind != "named" or ph.sort == "doc":
             continue
@@ -1000,7 +1016,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         if len(real) == 1 and not real[0].is_acronym and real[0].text.rstrip("'’s") not in lex.org_words:
             word = real[0].text
             word = word[:-2] if word.endswith(("'s", "’s")) else word
-            if word not in midwords:
+            if word not in midwords and not (real[0].possessive or openers.get(word, 0) >= 2):
                 continue  # a capitalised first word seen nowhere else ("Online sales rose")
         name = text[span[0]:span[1]]
         if name.endswith(("'s", "’s")):
@@ -1038,6 +1054,8 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             continue
         name, found_sort = "", ""
         want = a.sort
+        if src.text.split()[0].lower() in ("a", "an") and (want == "doc" or a.head in lexicon().ref_doc):
+            continue  # "a 2021 review", "a study": a new document, not one named before
         if want == "doc":
             for n, sort, docs, _ in reversed(history):
                 if a.head in docs or (a.head in ("figures", "data", "statistics", "numbers")
