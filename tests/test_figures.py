@@ -365,6 +365,23 @@ def test_news_constructions(text, expected):
     "Someone dialled 999 calls in panic.",              # emergency number
     "Values of 1e400 and 5e-400 overflow.",             # out of float range: skipped
     "Staff wore N95 masks in the R2 ward.",             # letters before digits, no scale
+    "Memorials marked the 9/11 anniversary.",           # a date name, not a fraction
+    "The helpline runs 24/7.",                          # code
+    "The S&P/ASX 200 closed lower.",                    # index name
+    "Rural areas still lack 4G coverage.",              # digits glued to a letter
 ])
+
 def test_news_non_figures(text):
     assert extract_figures(text) == [], [(c.text, c.value) for c in extract_figures(text)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The UN's 193 member states voted.", 193, ""),     # a possessive is not a model name
+    ("Workers received doses of 20mSv.", 20, "millisievert"),
+    ("Traffic noise peaked at 85dB.", 85, "decibel"),
+    ("The hybrid does 62mpg.", 62, "mile / gallon"),
+    ("The survey used a 1/40 sample.", 0.025, ""),
+])
+def test_news_units_and_names(text, value, unit):
+    c = one(text)
+    assert c.value == pytest.approx(value) and c.unit == unit

@@ -299,6 +299,10 @@ _FRACTION_COMPARATIVE = re.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|s
 _FRACTION_POINT = re.compile(
     r"(?<![\w-])(?:(?P<n>a|one|three)[\s-]+)?(?P<d>half|quarters?)(?:[\s-]+an?)?(?:\s+of\s+an?)?[\s-]+"
     r"(?:percentage[\s-]+)?points?\b", re.I)
+_PLACE_ACRONYMS = frozenset({"US", "U.S", "UK", "EU", "UN", "USA", "UAE"})
+_DEN_AFTER = re.compile(r"(\d{1,3})(?![\d/])")
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+_GLUED_CODE = re.compile(r"[A-Z](?![A-Za-z])|x\d")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
 _TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisecond",
@@ -520,8 +524,13 @@ class _Scanner:
             if prev in ":/" and s >= 2 and t[s - 2].isdigit():
                 return True
             if nxt in ":/" and e + 1 < self.n and t[e + 1].isdigit():
-                # times and ratios; a fraction "1/4" is handled by the caller
+                # times and ratios; a simple fraction "1/4" is handled by the caller, but
+                # "9/11", "24/7", "50/50" are names and codes
                 if nxt == ":":
+                    return True
+                mden = _DEN_AFTER.match(t, e + 1)
+                if not (mden and value == int(value) and 0 < value < int(mden.group(1))
+                        and (int(mden.group(1)) in _FRACTION_DENOMINATORS or value == 1)):
                     return True
             if _ORDINAL_SUFFIX.match(t, e):
                 return True
@@ -566,9 +575,11 @@ class _Scanner:
         if not m:
             return False
         w = m.group(1)
-        if w.lower().rstrip(".") in _NAME_STOP or w.rstrip(".").isupper() and len(w) <= 3 and w not in ("F", "A", "B", "C"):
-            # "US 500", "UK 300": acronyms before counts are usually not names
-            return False if w.lower().rstrip(".") in _NAME_STOP or len(w) <= 3 else True
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            return False  # "the UN's 193 members", "Apple's 2,000 staff": a possessive, not a model name
+        if w.lower().rstrip(".") in _NAME_STOP or w.rstrip(".") in _PLACE_ACRONYMS or w in self.vocab.codes:
+            # "US 500", "UK 300": a country before a count
+            return False
         if re.fullmatch(MONTHS, w.rstrip(".")):
             return False
         if self.is_sentence_start(s - len(w) - 1) and (
@@ -1103,6 +1114,9 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         else:
             if not sc.read_suffix(a, None):
                 sc.take(s, e)
+                continue
+            if a.bare and not is_word and _GLUED_CODE.match(t, a.end):
+                sc.take(s, a.end)  # "4G", "3D", "4x4": digits glued to a letter that is no unit
                 continue
             if a.kind == "number" and a.scale > 1 and a.start == s and t[s - 1:s] == " ":
                 # "US dollars 5 million": the currency name before a scaled number

@@ -196,6 +196,21 @@ _long("milliampere_hour", "charge", "milliamp hour", "milliamp hours", "milliamp
 _short("milliampere_hour", "charge", "mAh")
 _short("ampere_hour", "charge", "Ah")
 
+# sound, radiation, concentration, blood pressure, fuel economy, air quality
+_long("decibel", "level", "decibel", "decibels")
+_short("decibel", "level", "dB", "db")
+_long("millisievert", "dose", "millisievert", "millisieverts")
+_short("millisievert", "dose", "mSv")
+_long("microsievert", "dose", "microsievert", "microsieverts")
+_short("microsievert", "dose", "µSv", "μSv", "uSv")
+_long("sievert", "dose", "sievert", "sieverts")
+_short("sievert", "dose", "Sv")
+_long("ppm", "ratio", "parts per million", "ppm")
+_long("millimeter_Hg", PR, "mmhg", "millimetres of mercury", "millimeters of mercury")
+_long("mile / gallon", "fuel", "mpg", "miles per gallon", "miles a gallon")
+_long("microgram / meter ** 3", "concentration", "micrograms per cubic metre",
+      "micrograms per cubic meter", "µg/m3", "µg/m³", "μg/m3", "μg/m³", "ug/m3")
+
 # image resolution
 _long("megapixel", "resolution", "megapixel", "megapixels")
 _short("megapixel", "resolution", "MP", "Mp", "mp")
