@@ -369,6 +369,8 @@ def test_news_constructions(text, expected):
     "The helpline runs 24/7.",                          # code
     "The S&P/ASX 200 closed lower.",                    # index name
     "Rural areas still lack 4G coverage.",              # digits glued to a letter
+    "The motion passed after members voted 41 to 12.",  # vote tally
+    "Rovers lost to Town 0-2 on Saturday.",             # result where the first is smaller
 ])
 
 def test_news_non_figures(text):

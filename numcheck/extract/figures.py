@@ -330,6 +330,12 @@ def _is_score(m: "re.Match[str]") -> bool:
     return a >= b and len(m.group("a")) <= 3
 
 
+# results and tallies after a sports or voting verb, whichever number is larger:
+# "lost to Leeds 1-3", "voted 32 to 17"
+_RESULT = re.compile(
+    r"\b(?:lost|lose|loses|beat|beats|beaten|won|wins|win|drew|draw|draws|defeated|defeat|victory|trail\w*|"
+    r"led|leads?|voted|vote|votes)\s+(?:to\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}(?:by\s+)?"
+    r"(?P<a>\d{1,3})\s?(?:-|–|to)\s?(?P<b>\d{1,3})(?![\d.,%\w])(?!\s+(?:[a-z]+\s+)?[a-z]{2,}s\b)")
 _PHONE = re.compile(r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
                     r"(?<![\w,.])(?:999|911|112|111|101)(?=\s+(?:calls?|operators?|services?|lines?|emergency))|"
                     r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
@@ -398,9 +404,17 @@ class _Scanner:
         t = text.translate(N.TRANSLATE)
         # mask URLs, e-mail addresses, phone numbers, numeric dates and dotted codes
         chars = None
-        for rx in (_URL, _PHONE, _SCORE):
+        for rx in (_URL, _PHONE, _SCORE, _RESULT):
             for m in rx.finditer(t):
                 if rx is _SCORE and not _is_score(m):
+                    continue
+                if rx is _RESULT:
+                    # mask only the two numbers of "lost 1-3", "voted 32 to 17"
+                    if chars is None:
+                        chars = list(t)
+                    for g in ("a", "b"):
+                        for k in range(m.start(g), m.end(g)):
+                            chars[k] = "\x00"
                     continue
                 if chars is None:
                     chars = list(t)
