@@ -335,7 +335,7 @@ def _is_score(m: "re.Match[str]") -> bool:
 _RESULT = re.compile(
     r"\b(?:lost|lose|loses|beat|beats|beaten|won|wins|win|drew|draw|draws|defeated|defeat|victory|trail\w*|"
     r"led|leads?|voted|vote|votes)\s+(?:to\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}(?:by\s+)?"
-    r"(?P<a>\d{1,3})\s?(?:-|–|to)\s?(?P<b>\d{1,3})(?![\d.,%\w])(?!\s+(?:[a-z]+\s+)?[a-z]{2,}s\b)")
+    r"(?P<a>\d{1,3})\s?(?:-|–|to)\s?(?P<b>\d{1,3})(?![\d%\w]|[.,]\d)(?!\s+(?:[a-z]+\s+)?[a-z]{2,}s\b)")
 _PHONE = re.compile(r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
                     r"(?<![\w,.])(?:999|911|112|111|101)(?=\s+(?:calls?|operators?|services?|lines?|emergency))|"
                     r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
