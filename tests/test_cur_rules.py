@@ -626,3 +626,29 @@ def test_cur002_loose_phrasings_that_are_not_equivalents(monkeypatch, text, ats,
     a = analyse(monkeypatch, text, _unlinked(text, *ats, units=units), published=D(2024, 3, 14))
     assert stated_equivalents(a, "money") == []
     assert run("CUR002", a) == []
+
+
+def test_cur002_round_amount_is_not_good_to_half_its_digit(monkeypatch, cc):
+    """``£100m`` converted is read as good to 10% at most, not 50-150m."""
+    day = D(2024, 6, 12)
+    rate = ecb(cc, "GBP", "USD", day)
+    wrong = round(100 * rate * 1.18)  # 18% high: inside 50-150m, outside 90-110m plus 5%
+    right = round(100 * rate)
+    for stated, fires in ((right, False), (wrong, True)):
+        text = f"The company paid £100m (${stated}m) for the site, the filing showed."
+        a = analyse(monkeypatch, text, pair(text, "£100m", f"${stated}m"), published=day)
+        assert bool(run("CUR002", a)) == fires, stated
+
+
+def test_cur002_qualifier_left_between_the_amounts(monkeypatch, cc):
+    """``(approx. $X)``: the extractor leaves the qualifier out of the claim; it still
+    links the pair and widens the tolerance to 10%."""
+    day = D(2024, 6, 12)
+    rate = ecb(cc, "GBP", "USD", day)
+    for factor, fires in ((1.08, False), (0.84, True)):
+        stated = round(450 * rate * factor)
+        text = f"Kingfisher will spend £450 million (approx. ${stated} million) on stores, the company said."
+        claims = _unlinked(text, "£450 million", f"${stated} million")
+        a = analyse(monkeypatch, text, claims, published=day)
+        assert bool(run("CUR002", a)) == fires, factor
+        assert run("CUR003", a) == []

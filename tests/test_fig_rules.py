@@ -643,3 +643,73 @@ def test_fig004_fraction_of_something_is_not_a_change(monkeypatch):
     claims = [fig(text, "41,000 ounces", "measure", unit="ounce"),
               fig(text, "52,000 ounces", "measure", unit="ounce")]
     assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig005_round_original_is_not_good_to_half_its_digit(monkeypatch):
+    metres = UREG.Quantity(100, "yard").to("meter").magnitude
+    for stated, fires in ((round(metres), False), (120, True)):
+        text = f"The pitch is 100 yards ({stated} metres) long, the club said."
+        claims = [fig(text, "100 yards", "measure", unit="yard"),
+                  fig(text, f"{stated} metres", "measure", unit="meter", equivalent_of=0)]
+        assert bool(run("FIG005", analyse(monkeypatch, text, claims))) == fires, stated
+
+
+@pytest.mark.parametrize("stated,fires", [("14%", False), ("24%", True)])
+def test_fig004_up_on_last_year(monkeypatch, stated, fires):
+    text = f"Revenue reached £3.3bn, up {stated} on the £2.9bn a year earlier, the company said."
+    assert (abs(_change(0, 2.9, 3.3) - float(stated[:-1])) > 2) == fires
+    claims = [fig(text, "£3.3bn", "money", unit="GBP", scale=1e9), fig(text, stated, "percent", unit="percent"),
+              fig(text, "£2.9bn", "money", unit="GBP", scale=1e9)]
+    assert bool(run("FIG004", analyse(monkeypatch, text, claims))) == fires
+
+
+def test_fig004_up_on_the_year_is_not_a_base(monkeypatch):
+    text = "Sales were up 14% on the year at £3.3bn, the company said."
+    claims = [fig(text, "14%", "percent", unit="percent"), fig(text, "£3.3bn", "money", unit="GBP", scale=1e9)]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+def _range(text: str, at: str, low: float, high: float) -> Claim:
+    start = text.index(at)
+    return Claim(kind="number", start=start, end=start + len(at), text=at, value=low, low=low, high=high,
+                 qualifier="range", rounding=0.5)
+
+
+@pytest.mark.parametrize("frm,fires", [(510000, True), (410000, False)])
+def test_fig004_from_to_read_as_one_range(monkeypatch, frm, fires):
+    text = f"Visitor numbers more than doubled, from {frm:,} to 980,000, the trust said."
+    assert (980000 / frm > 2) != fires
+    claims = [_range(text, f"{frm:,} to 980,000", frm, 980000)]
+    found = run("FIG004", analyse(monkeypatch, text, claims))
+    assert bool(found) == fires
+    if fires:
+        assert f"x{980000 / frm:.2f}" in found[0].message
+
+
+def test_fig004_range_without_from_is_not_split(monkeypatch):
+    text = "Crowds of 510,000 to 980,000 had doubled the city's population, police said."
+    claims = [_range(text, "510,000 to 980,000", 510000, 980000)]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+@pytest.mark.parametrize("points,frm,fires", [("3 points", "39%", True), ("6 points", "39%", False),
+                                              ("3 percentage points", "42%", False)])
+def test_fig004_points_read_as_a_count(monkeypatch, points, frm, fires):
+    text = f"Its market share rose {points} to 45% from {frm}, the company said."
+    claims = [fig(text, points, "count", noun="points"), fig(text, "45%", "percent", unit="percent"),
+              fig(text, frm, "percent", unit="percent")]
+    assert bool(run("FIG004", analyse(monkeypatch, text, claims))) == fires
+
+
+def test_fig004_index_points_are_not_percentages(monkeypatch):
+    text = "The index rose 30 points to 8,230 from 8,100, LSEG data showed."
+    claims = [fig(text, "30 points", "count", noun="points"), fig(text, "8,230", "number"),
+              fig(text, "8,100", "number")]
+    assert run("FIG004", analyse(monkeypatch, text, claims)) == []
+
+
+@pytest.mark.parametrize("phrase,fires", [("cut the budget by half", True), ("cut the budget by a third", False)])
+def test_fig004_fraction_after_the_object(monkeypatch, phrase, fires):
+    text = f"The council {phrase}, from £12m to £8m, the council said."
+    claims = [fig(text, "£12m", "money", unit="GBP", scale=1e6), fig(text, "£8m", "money", unit="GBP", scale=1e6)]
+    assert bool(run("FIG004", analyse(monkeypatch, text, claims))) == fires

@@ -167,9 +167,20 @@ def _compound_rounding(c: Claim) -> float | None:
     return 0.5 * (10.0 ** -decimals) * rest / n2
 
 
-def interval(c: Claim) -> tuple[float, float]:
-    """What a claim allows: its qualifier's bounds widened by its rounding."""
+ROUND_NUMBER_CAP = 0.10
+
+
+def interval(c: Claim, cap: float | None = None) -> tuple[float, float]:
+    """What a claim allows: its qualifier's bounds widened by its rounding.
+
+    ``cap`` bounds the rounding as a share of the value.  Conversions pass
+    ``ROUND_NUMBER_CAP``: a round number that is being converted (``100 yards``,
+    ``£100m``) is read as good to 10% at most, not to half its last non-zero
+    digit (which would let ``100 yards`` stand for anything from 50 to 150).
+    """
     r = rounding_of(c)
+    if cap is not None and c.value:
+        r = min(r, abs(c.value) * cap)
     v = c.value if c.value is not None else 0.0
     q = c.qualifier
     if q in (">", ">="):
@@ -189,7 +200,10 @@ def is_approximate(c: Claim) -> bool:
 
 # -- stated equivalents -------------------------------------------------------------
 
-_OPEN_EQUIV_RE = re.compile(r"\s*[\(\[]\s*$")
+_OPEN_EQUIV_RE = re.compile(r"\s*[\(\[]\s*(?:(?:approx\.?|approximately|about|around|roughly|c\.|ca\.|some)\s*)?$",
+                            re.I)
+_BETWEEN_QUAL_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|c\.|ca\.)\s*$",
+                              re.I)
 _OR_EQUIV_RE = re.compile(
     r"\s*(?:,|\u2014|\u2013|--)?\s*(?:or|equivalent to|the equivalent of|equal to|which is|i\.e\.)"
     r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately|just over|just under))?\s*$",
@@ -213,6 +227,7 @@ class Equivalent:
     original: Claim
     equivalent: Claim
     linked: bool  # True: linked by the extractor; False: found here from the text between
+    approx: bool = False  # a qualifier left between the two ("(approx. $484m)")
 
 
 def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
@@ -272,7 +287,8 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
             continue
         if not _closes_cleanly(text, b):
             continue
-        out.append(Equivalent(base, b, False))
+        approx = bool(_BETWEEN_QUAL_RE.search(between)) and not is_approximate(b)
+        out.append(Equivalent(base, b, False, approx))
         seen.add(id(b))
     out.sort(key=lambda e: e.equivalent.start)
     return out
@@ -417,8 +433,8 @@ def looks_like_retail_price(c: Claim) -> bool:
 def fits(a: Claim, b: Claim, rate_low: float, rate_high: float, tol: float) -> bool:
     """Do some value of ``a`` and some value of ``b`` agree with a rate in
     ``[rate_low, rate_high]`` within ``tol``?"""
-    alo, ahi = interval(a)
-    blo, bhi = interval(b)
+    alo, ahi = interval(a, ROUND_NUMBER_CAP)
+    blo, bhi = interval(b, ROUND_NUMBER_CAP)
     alo = max(alo, 0.0)
     # converted interval of a, widened by the tolerance
     clo = alo * rate_low * (1 - tol)
@@ -505,10 +521,10 @@ def currency_readings(ctx: RuleContext, c: Claim, other: Claim) -> list[str]:
 
 
 def check_conversion(ctx: RuleContext, orig: Claim, eq: Claim, rates, published: dt.date | None,
-                     until: dt.date | None) -> Iterator:
+                     until: dt.date | None, approx: bool = False) -> Iterator:
     tol_plain = float(ctx.option("tolerance", 0.05))
     tol_q = float(ctx.option("tolerance_qualified", 0.10))
-    tol = tol_q if (is_approximate(eq) or is_approximate(orig)) else tol_plain
+    tol = tol_q if (approx or is_approximate(eq) or is_approximate(orig)) else tol_plain
     if orig.value is None or eq.value is None or not orig.unit or not eq.unit:
         return
     bases = currency_readings(ctx, orig, eq)
@@ -737,8 +753,10 @@ A stated equivalent (`£3.6bn ($4.5bn)`, `€750m (£640m)`, `4bn euros ($4.4bn;
 £3.4bn)`, `9 billion rupees, or about $108 million`, `an €800m contract, worth about
 $874m,`, `the R4.5bn bond — roughly $256m —`) whose implied rate is off
 the ECB reference rate of the publication date (or the nearest earlier ECB
-business day) by more than 5%, or 10% when either amount carries a qualifier,
-after allowing for the rounding of both numbers as written.  Also an
+business day) by more than 5%, or 10% when either amount carries a qualifier
+(`(approx. $484m)` included), after allowing for the rounding of both numbers
+as written (a round amount is good to 10% at most: `£100m` is not 50-150
+million).  Also an
 "equivalent" in the same currency with another value (`$2bn ($1.4bn)`),
 except after a comparison (`profit rose to £40m (£21m)`: the prior-year
 figure).  The message gives the arithmetic and, in notes, the likely slip: a
@@ -797,7 +815,7 @@ def conversion_mismatch(ctx: RuleContext) -> Iterable:
     doc = ctx.doc
     for e in pairs:
         yield from check_conversion(ctx, e.original, e.equivalent, rates, doc.published,
-                                    doc.published_until)
+                                    doc.published_until, e.approx)
 
 
 @rule("CUR003", "unconverted-currency", "warning",

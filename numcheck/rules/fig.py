@@ -10,13 +10,15 @@ values inside the intervals satisfies the relation.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from typing import Iterable, Iterator, Sequence
 
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
-from numcheck.rules.cur import _sig, interval, is_approximate, pair_span, rounding_of, stated_equivalents
+from numcheck.rules.cur import (ROUND_NUMBER_CAP, _sig, interval, is_approximate, pair_span, rounding_of,
+                                 stated_equivalents)
 
 # -- helpers --------------------------------------------------------------------------------
 
@@ -455,7 +457,7 @@ _FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "a quarter": 1 /
               "a tenth": 1 / 10, "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 3 / 4,
               "three quarters": 3 / 4}
 _FRACTION_RE = re.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?"
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by|(?:\s+(?:the|its|their|his|her|[a-z]+)){{1,3}}?\s+by|)\s+"
     r"(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to|some)?\s*"
     r"(?P<frac>a\s+half|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two[- ]thirds|three[- ]quarters)\b"
     r"(?!\s+(?:of|a|an|the|its|their|his|her|per)\b)", re.I)
@@ -464,7 +466,10 @@ _MULT = {"doubled": 2.0, "doubling": 2.0, "halved": 0.5, "halving": 0.5, "triple
 _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a halving", "halving": "a halving",
               "tripled": "a tripling", "trebled": "a trebling", "tripling": "a tripling",
               "quadrupled": "a quadrupling"}
-_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+(?:an?\s+)?$", re.I)
+_ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s\s+|a\s+year\s+earlier['’]s\s+)?"
+_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+(?:an?\s+)?$"
+                      # "up 24% on the £2.9bn a year earlier"
+                      rf"|(?:%|\bper\s*cent|\bpercent)\s+on\s+{_ON_BASE}$", re.I)
 _TO_RE = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
 _DURATION_RE = re.compile(r"^P(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
                           r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
@@ -550,7 +555,7 @@ def _nearest(cands: list[Claim], anchor: int) -> Claim | None:
 
 _UP_FROM_RE = re.compile(
     r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of)\b"
-    r"[^,;.]{0,20}?\bfrom\s+$", re.I)
+    rf"[^,;.]{{0,20}}?\b(?:from\s+|on\s+{_ON_BASE})$", re.I)
 _PREMIUM_REF_RE = re.compile(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
 
 
@@ -617,7 +622,9 @@ the values imply falls outside the rounding of the stated figure (and of the
 values).  `improved` is accepted in either direction, and as the change of the
 rate (`40 to 36 minutes` is 10% less time, or 11% faster).  Multipliers allow
 7.5% either way (`nearly doubled` is 1.6-2x, `more than doubled` over 2x).
-Fractions allow 15% of the fraction either way (`fell by a third` is a fall of
+`up 14% on the £2.9bn a year earlier` reads `on` as the from value; `from X
+to Y` read as one range is split into the two; `rose 3 points to 45% from
+41%` compares percentage points.  Fractions allow 15% of the fraction either way (`fell by a third` is a fall of
 28-38%), 30% with a qualifier.  Durations from the temporal extractor (`36 minutes`) count as values.  Quiet
 when the from or the to value is missing.
 """,
@@ -630,7 +637,7 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
     text = ctx.text
     a = ctx.analysis
     by_sentence: dict[int, list[Claim]] = {}
-    for c in a.claims:
+    for c in _split_from_to_ranges(text, a.claims):
         if c.is_figure or c.kind == "duration":
             by_sentence.setdefault(a.sentence_index(c.start), []).append(c)
     for si in sorted(by_sentence):
@@ -641,7 +648,7 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
         # percentage changes
         changes = []
         for p in figs:
-            if p.kind != "percent" or p.value is None:
+            if p.value is None or not (p.kind == "percent" or _is_points(p)):
                 continue
             before = text[max(s_start, p.start - 40):p.start]
             m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20])
@@ -669,9 +676,13 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             if p.qualifier == "~":
                 slo, shi = slo - 0.1 * p.value, shi + 0.1 * p.value
             candidates = []
-            if direction in ("up", "either"):
+            if _is_points(p) and _value_family(frm)[0] != "percent":
+                continue  # "rose 3 points" of an index: no percentage to compare with
+            if _is_points(p):
+                pass  # a change in percentage points: only the difference below
+            elif direction in ("up", "either"):
                 candidates.append(((rlo - 1) * 100, (rhi - 1) * 100))
-            if direction in ("down", "either"):
+            if direction in ("down", "either") and not _is_points(p):
                 candidates.append(((1 - rhi) * 100, (1 - rlo) * 100))
                 if direction == "either":  # a time or cost falling: the rate rises
                     candidates.append(((1 / rhi - 1) * 100, (1 / rlo - 1) * 100))
@@ -761,6 +772,35 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             break
 
 
+_POINTS_RE = re.compile(r"\d\s*(?:percentage\s+)?points?$", re.I)
+
+
+def _is_points(c: Claim) -> bool:
+    """``3 points`` / ``3 percentage points`` extracted as a count rather than a percentage."""
+    return c.kind in ("count", "number") and bool(_POINTS_RE.search(c.text))
+
+
+_RANGE_FROM_TO_RE = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$")
+
+
+def _split_from_to_ranges(text: str, claims: Sequence[Claim]) -> list[Claim]:
+    """``more than doubled, from 510,000 to 980,000``: the extractor may read ``510,000 to
+    980,000`` as one range; after ``from`` it is the from and the to value of a change."""
+    out = []
+    for c in claims:
+        m = _RANGE_FROM_TO_RE.match(c.text) if c.qualifier == "range" else None
+        if m and c.low is not None and c.high is not None and c.low != c.high and \
+                re.search(r"\bfrom\s+$", text[max(0, c.start - 8):c.start], re.I):
+            b_start = c.start + m.start("b")
+            out.append(dataclasses.replace(c, end=c.start + m.end("a"), text=m.group("a"), value=c.low,
+                                           low=c.low, high=c.low, qualifier="="))
+            out.append(dataclasses.replace(c, start=b_start, text=m.group("b"), value=c.high,
+                                           low=c.high, high=c.high, qualifier="="))
+        else:
+            out.append(c)
+    return out
+
+
 _CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.I)
 
 
@@ -799,7 +839,8 @@ def _unit_words(c: Claim) -> str:
 A measure restated in other units (`12 miles (31 km)`, `30°C (76°F)`, `250
 pounds, about 90 kilos`) whose conversion, computed with pint, is off by more
 than 5% (10% when either carries a qualifier) after allowing for the rounding
-of both numbers.  Temperatures convert as absolute temperatures (30°C is
+of both numbers (a round number is good to 10% at most: `100 yards` is not
+50-150 yards).  Temperatures convert as absolute temperatures (30°C is
 86°F), and are compared within one degree (two with a qualifier), since a
 percentage of a temperature has no meaning.
 """,
@@ -821,7 +862,7 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
             continue
         if not units.compatible(a.unit, b.unit):
             continue
-        qualified = is_approximate(a) or is_approximate(b)
+        qualified = e.approx or is_approximate(a) or is_approximate(b)
         temperature = a.unit in _TEMPERATURES or b.unit in _TEMPERATURES
         delta = temperature and _is_temperature_change(text, a, b)
         lead = _compound_lead(ctx, a)  # "5 feet" in "5 feet 10 inches (1.78 m)"
@@ -831,12 +872,12 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
             else:
                 conv = lambda v: units.convert(v, a.unit, b.unit)  # noqa: E731
             extra = units.convert(lead.value, lead.unit, b.unit) if lead is not None else 0.0
-            alo, ahi = interval(a)
+            alo, ahi = interval(a, ROUND_NUMBER_CAP)
             lo, hi = sorted((conv(alo) + extra, conv(ahi) + extra))
             expected = conv(a.value) + extra
         except ValueError:
             continue
-        blo, bhi = interval(b)
+        blo, bhi = interval(b, ROUND_NUMBER_CAP)
         if temperature:
             slack = 2.0 if qualified else 1.0
             lo, hi = lo - slack, hi + slack
