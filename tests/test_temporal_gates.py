@@ -58,3 +58,19 @@ def test_gated_extraction_equals_ungated(monkeypatch):
     gated = [repr(T.extract_temporal(t, None, pub)) for t in texts]
     monkeypatch.setattr(T, "_GATES", [None] * len(T._PATTERNS))
     assert [repr(T.extract_temporal(t, None, pub)) for t in texts] == gated
+
+
+AGES = ["a 45-year-old", "the seventeen-seven year old", "Twenty-three-year-olds", "1045-year-old",
+        "a 9 year old and a 10-year-old", "x45-year-old", "4.5-year-old", "year-old", "99-year old",
+        "ninety-nine-year-old ninety-year-old", "123year-old", "a  5-year-old", "SEVENTY-SEVEN-year-old"]
+
+
+@pytest.mark.parametrize("i", sorted(T._ANCHORS))
+def test_anchored_scan_equals_a_full_scan(i):
+    rx, _ = T._PATTERNS[i]
+    anchor, back = T._ANCHORS[i]
+    texts = _texts() + AGES + [" ".join(AGES), "".join(AGES)]
+    for text in texts:
+        want = [(m.start(), m.end()) for m in rx.finditer(text)]
+        got = [(m.start(), m.end()) for m in T._anchored_finditer(rx, anchor, back, text)]
+        assert got == want, text[:200]

@@ -1134,6 +1134,30 @@ _GATES: list[tuple | None] = [
 assert len(_GATES) == len(_PATTERNS)
 
 
+# Expressions whose every match starts at most N characters before a match of a short
+# anchor expression: instead of a pass over the whole text, only those start positions
+# are tried (same matches as ``finditer``, in the same order).  "45-year-old": the age is
+# at most 15 characters ("seventeen-seven") and one separator before "year".
+_ANCHORS: dict[int, tuple[re.Pattern[str], int]] = {
+    26: (re.compile(r"year[\s-]old"), 16),
+}
+assert all(r"[\s-]year[\s-]old" in _PATTERNS[i][0].pattern for i in _ANCHORS)
+
+
+def _anchored_finditer(rx: re.Pattern[str], anchor: re.Pattern[str], back: int, text: str):
+    nxt = 0  # the first position not yet tried (or past the last match)
+    for a in anchor.finditer(text):
+        p = max(nxt, a.start() - back)
+        while p <= a.start():
+            m = rx.match(text, p)
+            if m is not None and m.end() > p:
+                yield m
+                p = m.end()
+            else:
+                p += 1
+        nxt = max(nxt, p)
+
+
 def _gate_passes(gate: tuple, text: str, low: str) -> bool:
     for group in gate:
         if isinstance(group, tuple):
@@ -1392,10 +1416,11 @@ def extract_temporal(text: str, sentences=None, published: dt.date | None = None
     ctx = _Ctx(text, sentences, published)
     cands: list[_Cand] = []
     low = text.lower()
-    for (rx, handler), gate in zip(_PATTERNS, _GATES):
+    for i, ((rx, handler), gate) in enumerate(zip(_PATTERNS, _GATES)):
         if gate is not None and not _gate_passes(gate, text, low):
             continue
-        for m in rx.finditer(text):
+        anchored = _ANCHORS.get(i)
+        for m in rx.finditer(text) if anchored is None else _anchored_finditer(rx, *anchored, text):
             try:
                 c = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
