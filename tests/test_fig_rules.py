@@ -713,3 +713,12 @@ def test_fig004_fraction_after_the_object(monkeypatch, phrase, fires):
     text = f"The council {phrase}, from £12m to £8m, the council said."
     claims = [fig(text, "£12m", "money", unit="GBP", scale=1e6), fig(text, "£8m", "money", unit="GBP", scale=1e6)]
     assert bool(run("FIG004", analyse(monkeypatch, text, claims))) == fires
+
+
+@pytest.mark.parametrize("whole,part,fires", [("300 flights", "340", True), ("300 flights", "320", False),
+                                              ("about 300 flights", "340", False),
+                                              ("1,240 flights", "1,180", False)])
+def test_fig002_round_whole_is_good_to_ten_percent(monkeypatch, whole, part, fires):
+    text = f"Of the {whole}, {part} were delayed, the airport said."
+    claims = [fig(text, whole, "count", noun="flights"), fig(text, part, "number")]
+    assert bool(run("FIG002", analyse(monkeypatch, text, claims))) == fires

@@ -177,9 +177,11 @@ def interval(c: Claim, cap: float | None = None) -> tuple[float, float]:
     ``ROUND_NUMBER_CAP``: a round number that is being converted (``100 yards``,
     ``£100m``) is read as good to 10% at most, not to half its last non-zero
     digit (which would let ``100 yards`` stand for anything from 50 to 150).
+    So does FIG002 for the whole and the part (``Of the 300 flights, 340``).
+    Qualified figures (``about 300``) keep their full rounding.
     """
     r = rounding_of(c)
-    if cap is not None and c.value:
+    if cap is not None and c.value and not is_approximate(c):
         r = min(r, abs(c.value) * cap)
     v = c.value if c.value is not None else 0.0
     q = c.qualifier
