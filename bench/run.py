@@ -3,7 +3,7 @@
 
     python bench/run.py                 # everything (about two minutes on 2 cores)
     python bench/run.py --quick         # 100 articles, quantulum3 on a quarter of them
-    python bench/run.py --only cold     # one part: cold, throughput, scan
+    python bench/run.py --only cold     # one part: cold, throughput, scan, jobs
 
 1. Cold start: ``numcheck check fixtures/seed-article.txt`` as a whole new process, 5 runs;
    median wall time and the median of each run's peak resident memory (from wait4's rusage).
@@ -15,6 +15,11 @@
    used: on whole articles it slows down sharply.)
 3. Scan memory: ``numcheck scan`` over the corpus written as JSONL at two sizes (N and 4N
    articles), in one process (-j 1) so its peak memory is all of it: it should stay flat.
+4. Jobs: ``numcheck check`` over the corpus written as a folder of N articles, with -j 1
+   and with one worker per core: wall time and CPU seconds of each whole run.
+
+On a shared machine other work slows wall times down; CPU seconds (and words per
+CPU-second) are reported beside them as the steadier figure.
 
 Figures are printed, never asserted: this is a measurement, not a test.
 """
@@ -45,12 +50,22 @@ def numcheck_cmd() -> list[str]:
 
 def run_measured(cmd: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB, exit status of one whole process."""
+    wall, mem, code, _ = run_measured_cpu(cmd)
+    return wall, mem, code
+
+
+def run_measured_cpu(cmd: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB of the process itself, exit status, and CPU seconds
+    (user + system) of the process and every worker it waited for."""
+    before = os.times()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    after = os.times()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024.0, proc.returncode
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, usage.ru_maxrss / 1024.0, proc.returncode, cpu
 
 
 def bench_cold(runs: int = 5) -> dict:
@@ -114,14 +129,17 @@ def bench_throughput(corpus: list[tuple[str, str]], q3_fraction: float) -> dict:
     words = sum(len(t.split()) for _, t in corpus)
     numcheck.check("Warm-up: revenue rose 12% to $56m.", published="2024-01-01")
     t0 = time.perf_counter()
+    c0 = time.process_time()
     findings = claims = 0
     for date, text in corpus:
         r = numcheck.check(text, published=date, config=DEFAULT)
         findings += len(r.findings)
         claims += len(r.claims)
     nc_secs = time.perf_counter() - t0
+    nc_cpu = time.process_time() - c0
     out = {"articles": len(corpus), "words": words, "numcheck_s": nc_secs,
-           "numcheck_wps": words / nc_secs, "findings": findings, "claims": claims}
+           "numcheck_wps": words / nc_secs, "numcheck_cpu_s": nc_cpu, "numcheck_wpcs": words / nc_cpu,
+           "findings": findings, "claims": claims}
     try:
         t_import = time.perf_counter()
         from quantulum3 import parser as q3
@@ -134,13 +152,16 @@ def bench_throughput(corpus: list[tuple[str, str]], q3_fraction: float) -> dict:
     sub = corpus[:k]
     q_words = sum(len(t.split()) for _, t in sub)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for _, text in sub:
         for para in text.split("\n\n"):
             q3.parse(para)
     q_secs = time.perf_counter() - t0
+    q_cpu = time.process_time() - c0
     out.update({"quantulum3_articles": k, "quantulum3_words": q_words, "quantulum3_s": q_secs,
-                "quantulum3_wps": q_words / q_secs})
+                "quantulum3_wps": q_words / q_secs, "quantulum3_wpcs": q_words / q_cpu})
     out["ratio"] = out["numcheck_wps"] / out["quantulum3_wps"]
+    out["ratio_cpu"] = out["numcheck_wpcs"] / out["quantulum3_wpcs"]
     return out
 
 
@@ -165,23 +186,50 @@ def bench_scan(corpus: list[tuple[str, str]]) -> dict:
     return out
 
 
+def bench_jobs(corpus: list[tuple[str, str]]) -> dict:
+    """``numcheck check`` over a folder of the corpus's articles (one file each, with a
+    date line), with one worker process and with one per core."""
+    tmp = Path(tempfile.mkdtemp(prefix="numcheck-bench-"))
+    out: dict = {}
+    try:
+        for i, (date, text) in enumerate(corpus):
+            (tmp / f"article-{i:05d}.txt").write_text(f"date {date} {text}\n", encoding="utf-8")
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        for jobs in sorted({1, max(2, cores)}):
+            cmd = numcheck_cmd() + ["check", "-j", str(jobs), "--format", "json", str(tmp)]
+            wall, mem, code, cpu = run_measured_cpu(cmd)
+            if code not in (0, 1):
+                sys.exit(f"numcheck failed with exit status {code}: {' '.join(cmd)}")
+            out[f"j{jobs}"] = {"jobs": jobs, "wall_s": wall, "cpu_s": cpu, "peak_mb": mem}
+        try:
+            out["load_average"] = os.getloadavg()
+        except OSError:  # pragma: no cover
+            pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    out["files"] = len(corpus)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--quick", action="store_true", help="100 articles, quantulum3 on a quarter")
-    ap.add_argument("--only", choices=["cold", "throughput", "scan"])
+    ap.add_argument("--only", choices=["cold", "throughput", "scan", "jobs"])
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     n = 100 if args.quick else args.articles
     results: dict = {"python": sys.version.split()[0], "cores": os.cpu_count()}
     if args.only in (None, "cold"):
         results["cold_start"] = bench_cold()
-    if args.only in (None, "throughput", "scan"):
+    if args.only in (None, "throughput", "scan", "jobs"):
         corpus = build_corpus(n)
         if args.only in (None, "throughput"):
             results["throughput"] = bench_throughput(corpus, 0.25 if args.quick else 1.0)
         if args.only in (None, "scan"):
             results["scan"] = bench_scan(corpus)
+        if args.only in (None, "jobs"):
+            results["jobs"] = bench_jobs(corpus)
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -194,17 +242,29 @@ def main() -> None:
         t = results["throughput"]
         print(f"throughput  {t['articles']} articles, {t['words']:,} words, every rule on: "
               f"numcheck {t['numcheck_wps']:,.0f} words/s ({t['numcheck_s']:.1f} s; "
-              f"{t['claims']:,} claims, {t['findings']:,} findings)")
+              f"{t['claims']:,} claims, {t['findings']:,} findings); "
+              f"{t['numcheck_wpcs']:,.0f} words per CPU-second")
         if "quantulum3_wps" in t:
             print(f"            quantulum3 {t['quantulum3_wps']:,.0f} words/s on {t['quantulum3_articles']} "
                   f"of the same articles ({t['quantulum3_s']:.1f} s; import {t['quantulum3_import_s']:.1f} s)")
-            print(f"            ratio numcheck / quantulum3 = {t['ratio']:.1f}x")
+            print(f"            ratio numcheck / quantulum3 = {t['ratio']:.1f}x "
+                  f"(per CPU-second: {t['ratio_cpu']:.1f}x, quantulum3 {t['quantulum3_wpcs']:,.0f})")
         elif "quantulum3_error" in t:
             print(f"            quantulum3 unavailable: {t['quantulum3_error']}")
     if "scan" in results:
         for size, s in results["scan"].items():
             print(f"scan        {size.replace('_', ' ')}: {s['wall_s']:.1f} s, peak "
                   f"{s['peak_mb']:.0f} MB, {s['rows']:,} rows, exit {s['exit']}")
+    if "jobs" in results:
+        j = results["jobs"]
+        runs = [v for k, v in j.items() if k.startswith("j")]
+        base = runs[0]["wall_s"]
+        for r in runs:
+            print(f"jobs        numcheck check -j {r['jobs']} on {j['files']} files: {r['wall_s']:.1f} s wall "
+                  f"({base / r['wall_s']:.2f}x), {r['cpu_s']:.1f} s CPU, peak {r['peak_mb']:.0f} MB")
+        if "load_average" in j:
+            print(f"            load average at the end {j['load_average'][0]:.2f} (other work on the machine "
+                  f"skews wall times; CPU seconds are steadier)")
 
 
 if __name__ == "__main__":
