@@ -722,3 +722,28 @@ def test_fig002_round_whole_is_good_to_ten_percent(monkeypatch, whole, part, fir
     text = f"Of the {whole}, {part} were delayed, the airport said."
     claims = [fig(text, whole, "count", noun="flights"), fig(text, part, "number")]
     assert bool(run("FIG002", analyse(monkeypatch, text, claims))) == fires
+
+
+def test_fig001_place_names_are_not_change_words(monkeypatch):
+    text = ("The fund's 670 employees work in Oslo, London, New York and Singapore, Tangen said. "
+            "Its 710 staff manage shares in about 8,700 companies, the fund said.")
+    claims = [fig(text, "670 employees", "count", noun="employees"), fig(text, "710 staff", "count", noun="staff"),
+              fig(text, "about 8,700 companies", "count", noun="companies")]
+    [f] = run("FIG001", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end] == "710 staff" and "670 employees" in f.message
+
+
+@pytest.mark.parametrize("first", [
+    "The fund's 670 employees will move to new offices in Oslo, Tangen said.",
+    "New rules cover the fund's 670 employees, Tangen said.",
+])
+def test_fig001_lower_case_and_opening_change_words_still_count(monkeypatch, first):
+    text = first + " Its 710 staff manage shares in about 8,700 companies, the fund said."
+    claims = [fig(text, "670 employees", "count", noun="employees"), fig(text, "710 staff", "count", noun="staff")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_title_case_headline_keeps_its_change_words(monkeypatch):
+    text = "Acme Will Cut 2,000 Jobs In Ohio\n\nAcme's 12,000 jobs are mostly in Ohio, the company said."
+    claims = [fig(text, "2,000 Jobs", "count", noun="Jobs"), fig(text, "12,000 jobs", "count", noun="jobs")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []

@@ -117,6 +117,20 @@ _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+_MID_NAME_RE = re.compile(r"(?<=[\s(\"“,])[A-Z][\w'’.-]*")
+
+
+def _without_names(sentence: str) -> str:
+    """The sentence with capitalised words after its first removed: change words are
+    lower case in running text, and ``New York``, ``Up Holland`` or ``Will Smith`` are
+    names, not change."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    if sum(w[0].isupper() for w in words) * 4 >= len(words) * 3:
+        return sentence  # a Title-Case headline: "Acme Will Cut 2,000 Jobs"
+    head, _, rest = sentence.lstrip().partition(" ")
+    return head + " " + _MID_NAME_RE.sub("", rest)
+
+
 def _owner(text: str, c: Claim, sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, c.start - 60):c.start]
     m = _OWNER_RE.search(before)
@@ -145,8 +159,8 @@ one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
 employees`; staff, employees, workers, personnel).  Conservative: a count
 that is a part (`600 of its employees`), a count restricted by place or kind
 (`employees in France`), counts in sentences about change (`hired`, `will`,
-`last year`, different years) and counts owned by different named owners are
-never compared.
+`last year`, different years; names such as `New York` are not change
+words) and counts owned by different named owners are never compared.
 """,
       fires=["The miner has 2,300 employees, the filing showed. Its 2,500 employees include 600 apprentices."],
       quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
@@ -174,7 +188,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             continue
         s = a.sentence_of(c.start)
         sentence = text[s.start:s.end]
-        if _CHANGE_CONTEXT_RE.search(sentence):
+        if _CHANGE_CONTEXT_RE.search(_without_names(sentence)):
             continue
         owner = _owner(text, c, s.start)
         si = a.sentence_index(c.start)
