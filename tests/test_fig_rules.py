@@ -747,3 +747,28 @@ def test_fig001_title_case_headline_keeps_its_change_words(monkeypatch):
     text = "Acme Will Cut 2,000 Jobs In Ohio\n\nAcme's 12,000 jobs are mostly in Ohio, the company said."
     claims = [fig(text, "2,000 Jobs", "count", noun="Jobs"), fig(text, "12,000 jobs", "count", noun="jobs")]
     assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def _bulleted(text: str, at: str) -> Claim:
+    """A list item's percentage as the extractor may read it: the bullet as a minus sign."""
+    start = text.index(at)
+    value = -float(at.lstrip("- ").rstrip("%"))
+    return Claim(kind="percent", start=start, end=start + len(at), text=at, value=value, low=value, high=value,
+                 unit="percent", rounding=0.5)
+
+
+@pytest.mark.parametrize("last,fires", [("24%", True), ("14%", False)])
+def test_fig003_list_bullets_are_not_minus_signs(monkeypatch, last, fires):
+    text = ("Where the buyers came from, according to the authority:\n\n"
+            f"- 46% from Singapore\n- 38% from Malaysia\n- {last} from China\n")
+    claims = [_bulleted(text, "- 46%"), _bulleted(text, "- 38%"), _bulleted(text, f"- {last}")]
+    found = run("FIG003", analyse(monkeypatch, text, claims))
+    assert bool(found) == fires
+    if fires:
+        assert f"{46 + 38 + int(last[:-1])}%" in found[0].message
+
+
+def test_fig003_minus_inside_a_line_stays_negative(monkeypatch):
+    text = "Growth by quarter, the agency said: - 4% in the first, - 97% in the second, 2% in the third."
+    claims = [_bulleted(text, "- 4%"), _bulleted(text, "- 97%"), fig(text, "2%", "percent", unit="percent")]
+    assert run("FIG003", analyse(monkeypatch, text, claims)) == []

@@ -349,7 +349,8 @@ diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
 `men`/`women`), summing to more than 100% plus 0.5 per share for rounding.
 When only the first share names its whole (`54% of MEPs voted for and 49%
 against`, `58% of Brazilians support it and 47% oppose it`), the others share
-it.
+it.  List items (`- 46% from Singapore`) count even when their bullet was
+read as a minus sign.
 Quiet for shares of different wholes (`48% of men and 60% of women`),
 overlapping categories (`62% are women and 51% are over 50`), `up to`, and
 growth rates or levels (`rose 40%`, `to 40% from 15%`).
@@ -383,12 +384,30 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
                               f"(allowing 0.5 per share for rounding: {_sig(limit, 4)}%)")
 
 
+_BULLET_RE = re.compile(r"[-\u2013\u2212]\s+")
+
+
+def _unbullet(text: str, c: Claim) -> Claim:
+    """``- 46% from Singapore``: a list bullet read as a minus sign is not one."""
+    m = _BULLET_RE.match(c.text)
+    if m is None or c.value is None or c.value >= 0:
+        return c
+    line_start = text.rfind("\n", 0, c.start) + 1
+    if text[line_start:c.start].strip():
+        return c
+    flip = lambda v: None if v is None else -v  # noqa: E731
+    low, high = flip(c.high), flip(c.low)
+    return dataclasses.replace(c, start=c.start + m.end(), text=c.text[m.end():], value=-c.value,
+                               low=low, high=high)
+
+
 def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
     shares = []
-    for c in figs:
+    for c in (_unbullet(text, f) if f.kind == "percent" else f for f in figs):
         if c.kind != "percent" or c.value is None or c.qualifier in ("<", "<="):
             continue
         before = text[max(s_start, c.start - 30):c.start]
+        before = before[before.rfind("\n") + 1:]  # a list item starts afresh
         if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
                                                                before, re.I):
             continue
