@@ -590,3 +590,100 @@ def test_indefinite_document_with_a_year_is_not_resolved_to_an_earlier_body():
     s = got["up to $4 billion"]
     assert s.text == "A 2021 review"
     assert s.resolved != "Police"
+
+
+# --- reporting shapes of court, council and sports copy ----------------------------
+
+def test_appositive_description_after_a_dateline():
+    text = ("OSLO, May 12 (Reuters) - Nordvik Salmon, the Norwegian fish farmer, said on Tuesday "
+            "that first-quarter exports rose 14% to 3.1 billion crowns.")
+    got, _ = link(text, "14%", "3.1 billion crowns")
+    assert src_text(got["14%"]) == "Nordvik Salmon"
+    assert src_text(got["3.1 billion crowns"]) == "Nordvik Salmon"
+    assert got["14%"].kind == "named"
+
+
+def test_said_in_a_statement_on_a_day_that():
+    text = ("Brightwater Homes, one of Scotland's largest housebuilders, said in a statement on Monday "
+            "that completions fell 7% in the half.")
+    got, _ = link(text, "7%")
+    assert src_text(got["7%"]) == "Brightwater Homes"
+
+
+@pytest.mark.parametrize("tag, head", [
+    ("Leeds Crown Court heard", "Leeds Crown Court"),
+    ("the jury heard", "the jury"),
+    ("the inquest was told", "the inquest"),
+    ("an employment tribunal heard", "an employment tribunal"),
+])
+def test_court_reporting_attributions(tag, head):
+    text = f"The nurse had taken £38,500 from patients over four years, {tag}."
+    got, _ = link(text, "£38,500")
+    assert src_text(got["£38,500"]) == head
+    assert got["£38,500"].kind != "vague"
+
+
+def test_the_court_was_told_resolves_to_the_court_named_before():
+    text = ("A builder was fined £12,000 at Cardiff Magistrates' Court. Brightline Foods said it would appeal. "
+            "The scaffolding collapsed on 3 occasions, the court was told. The jury heard he had been paid £900.")
+    got, _ = link(text, "3 occasions", "£900")
+    assert src_text(got["3 occasions"]) == "the court"
+    assert got["3 occasions"].resolved == "Cardiff Magistrates' Court"
+    # a jury stands for the court too, never for the company named last
+    assert got["£900"].resolved != "Brightline Foods"
+
+
+def test_heard_is_not_a_cue_for_people_who_heard_things():
+    text = "Residents heard 3 explosions shortly before midnight."
+    got, _ = link(text, "3 explosions")
+    assert got["3 explosions"] is None
+
+
+@pytest.mark.parametrize("doc", ["the papers show", "the documents showed", "the minutes show",
+                                 "the accounts show", "the filings show", "the budget shows",
+                                 "council records show"])
+def test_documents_that_show_are_sources(doc):
+    text = f"The cost of the new depot rose to £4.8m, a 22% overrun, {doc}."
+    got, _ = link(text, "£4.8m", "22%")
+    assert got["£4.8m"] is not None and got["22%"] is not None
+    assert got["£4.8m"].kind != "vague"
+
+
+def test_papers_resolve_to_the_body_named_nearby():
+    text = ("Harbourside Borough Council will vote on its plan next week. Parking charges will raise "
+            "£2.1m, the papers show.")
+    got, _ = link(text, "£2.1m")
+    assert src_text(got["£2.1m"]) == "the papers"
+    assert got["£2.1m"].resolved == "Harbourside Borough Council"
+
+
+def test_official_as_the_adjective_of_a_document_is_not_an_unnamed_official():
+    text = "Turnout was 52.4%, according to the official result."
+    got, _ = link(text, "52.4%")
+    assert got["52.4%"].kind != "vague"
+    assert "result" in src_text(got["52.4%"])
+    # an unnamed official is still vague
+    got, _ = link("The ministry spent $4 billion, according to an official.", "$4 billion")
+    assert got["$4 billion"].kind == "vague"
+
+
+@pytest.mark.parametrize("pollster", ["An Ipsos poll", "A Savanta survey"])
+def test_a_named_pollsters_poll_is_named(pollster):
+    text = f"{pollster} published on Tuesday found that 41% of renters expect to move within a year."
+    got, _ = link(text, "41%")
+    assert got["41%"].kind == "named"
+    assert pollster.split()[1] in src_text(got["41%"])
+
+
+def test_polls_alone_stay_vague():
+    got, _ = link("Polls suggest support for the levy has fallen to 35%.", "35%")
+    assert got["35%"].kind == "vague"
+
+
+def test_said_with_a_time_phrase_before_that():
+    text = "Coach Dana Whitfield said after training that the squad had lost 9 players to injury."
+    got, _ = link(text, "9 players")
+    assert src_text(got["9 players"]) == "Coach Dana Whitfield"
+    # a reporting verb after "after" still heads its own clause
+    got, _ = link("Shares fell 3% after the company said it would close 40 stores.", "3%", "40 stores")
+    assert got["3%"] is None

@@ -64,6 +64,7 @@ class _Cue:
     outlet_only: bool
     inner_by: bool
     forward: bool
+    source_heads: frozenset[str] = frozenset()   # the source's last word must be one of these
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     nationality_suffixes: tuple[str, ...]
     nationalities: frozenset[str]
+    ref_alias: dict = field(default_factory=dict)   # "jury" -> "court": the word its antecedent carries
     heads: frozenset[str] = frozenset()   # every reference head and outlet head
 
     def __post_init__(self) -> None:
@@ -105,6 +107,7 @@ def _compile_cue(entry: dict) -> _Cue:
     pat = entry["pattern"]
     outlet_only = bool(entry.get("outlet_only", False))
     inner_by = bool(entry.get("inner_by", True))
+    heads = frozenset(w.lower() for w in entry.get("source_heads", ()))
     if "{source}" not in pat:
         return _Cue(None, None, re.compile(r"(?<![\w-])" + pat + r"(?![\w-])", re.I), outlet_only, inner_by, True)
     before, after = pat.split("{source}", 1)
@@ -113,9 +116,9 @@ def _compile_cue(entry: dict) -> _Cue:
         prefix = re.compile(r"(?<![\w-])" + before + r"\s+" if not before.endswith((":", r"\s*")) else
                             r"(?<![\w-])" + before, re.I | re.M)
         suffix = re.compile(r"\s*" + after + r"(?![\w-])", re.I) if after else None
-        return _Cue(prefix, suffix, None, outlet_only, inner_by, True)
+        return _Cue(prefix, suffix, None, outlet_only, inner_by, True, heads)
     suffix = re.compile(after + r"(?![\w-])", re.I)
-    return _Cue(None, suffix, None, outlet_only, inner_by, False)
+    return _Cue(None, suffix, None, outlet_only, inner_by, False, heads)
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +162,7 @@ def lexicon() -> Lexicon:
         generic_modifiers=frozenset(w.lower() for w in gen.get("modifiers", ())),
         nationality_suffixes=tuple(gen.get("nationality_suffixes", ())),
         nationalities=frozenset(gen.get("nationalities", ())),
+        ref_alias={k.lower(): v.lower() for k, v in refs.get("same_as", {}).items()},
     )
 
 
@@ -637,6 +641,11 @@ def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | N
     return found
 
 
+def _last_word(text: str, span: tuple[int, int]) -> str:
+    w = text[span[0]:span[1]].rsplit(None, 1)[-1].lower()
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
 def _new_att(text: str, span: tuple[int, int], cue: tuple[int, int], si: int, sent: Sentence, lex: Lexicon,
              persons: set[str], extra_docs: frozenset[str] = frozenset()) -> Attribution:
     toks = _phrase_tokens(text, span, lex)
@@ -690,6 +699,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                     continue
                 if cue.outlet_only and not _is_outlet(text[span[0]:span[1]], lex):
                     continue
+                if cue.source_heads and _last_word(text, span) not in cue.source_heads:
+                    continue
                 cue_span = (m.start(), m.end())
                 cue_txt = text[m.start():m.end()].strip(" :(")
                 st = m.start() + (len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip(" :(")))
@@ -704,6 +715,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 end = lo + len(text[lo:end].rstrip())
                 span = _capture_backward(text, lo, end, lex)
                 if span is None:
+                    continue
+                if cue.source_heads and _last_word(text, span) not in cue.source_heads:
                     continue
                 docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
                 span, docs = _owner(span, _phrase_tokens(text, span, lex), docs, lex)
@@ -891,6 +904,9 @@ def _is_apposition(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
 
 def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
     """``Reyes, 52, who joined in 2008, said``: the name that opens the clause."""
+    d = _DATELINE.match(text, lo, pos)
+    if d:
+        lo = d.end()  # "LONDON (Reuters) - Halden Foods, the soup maker, said"
     seg = text[lo:pos]
     if not seg.rstrip().endswith(","):
         return None
@@ -1022,7 +1038,19 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         out.append((span[0], name, "mname" if ph.sort == "name" else ph.sort))
+    # "fined at Cardiff Magistrates' Court": a body named mid-sentence is an antecedent
+    # only for a reference with its head word ("the court"), never a fallback
+    for m in _headword_names().finditer(body):
+        out.append((m.start(), m.group(), "hw"))
+    out.sort(key=lambda x: x[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def _headword_names() -> re.Pattern:
+    lex = lexicon()
+    heads = sorted({w for w in lex.org_words if w.lower() in lex.ref_org}, key=len, reverse=True)
+    return re.compile(r"(?<=[a-z,;] )(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}(?:" + "|".join(heads) + r")\b")
 
 
 def _canonical(name: str) -> str:
@@ -1032,6 +1060,11 @@ def _canonical(name: str) -> str:
         if tail[:1].isupper() and not any(w[:1].isupper() for w in head.split()):
             return tail
     return name
+
+
+@lru_cache(maxsize=512)
+def _head_word_re(word: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.I)
 
 
 def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] = ()) -> None:
@@ -1067,14 +1100,16 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             del history[:-200]  # antecedents are near; keeps long files linear
         if not name and a.head and a.head not in lex_pronouns:
             # "the authority" -> "the National Disaster Management Authority"
-            word = re.compile(r"(?<![\w-])" + re.escape(a.head) + r"(?![\w-])", re.I)
+            word = _head_word_re(lexicon().ref_alias.get(a.head, a.head))
             for n, sort, docs, _ in reversed(history):
                 if sort != "doc" and sort != "person" and word.search(n):
                     name, found_sort = n, sort
                     break
-        if not name:
+        if not name and a.head in lexicon().ref_alias:
+            pass  # "the jury heard": a court named earlier or nothing, never the last company
+        elif not name:
             for n, sort, docs, _ in reversed(history):
-                if sort == "doc":
+                if sort == "doc" or sort == "hw":
                     continue
                 if want == "any" or sort == want or (want == "person" and sort in ("name", "mname")) or (
                         want == "org" and sort == "mname") or (
@@ -1082,7 +1117,7 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
                             a.head in lexicon().outlet_heads and a.head not in lexicon().ref_org))):
                     name, found_sort = n, "org" if sort == "mname" else sort
                     break
-        if not name and want == "org":
+        if not name and want == "org" and a.head not in lexicon().ref_alias:
             # "Kestrel Air ... The company said"; "the agency" for a news agency when no other
             for n, sort, docs, _ in reversed(history):
                 if sort == "name" or (sort == "outlet" and a.head in lexicon().outlet_heads):
@@ -1285,6 +1320,14 @@ def _reporting_break() -> re.Pattern:
     return re.compile(r",\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,3}(?:" + verbs + r")\b)")
 
 
+@lru_cache(maxsize=1)
+def _verb_before() -> re.Pattern:
+    """A speech verb just before a break: "said after the game that ..." is one clause."""
+    lex = lexicon()
+    verbs = _alternation(w for w in lex.say | lex.clause if w.endswith(("s", "d", "t")))
+    return re.compile(r"(?<![\w-])(?:" + verbs + r")(?:\s+(?:on|in|at)\s+[\w.]+)?$", re.I)
+
+
 def _clause_starts(text: str, sent: Sentence) -> list[int]:
     """Start offsets of the clauses of a sentence (quotations are not split)."""
     return _clause_starts_at(text, sent.start, sent.end)
@@ -1298,9 +1341,12 @@ def _clause_starts_at(text: str, lo: int, hi: int) -> list[int]:
     breaks = list(_CLAUSE_BREAK.finditer(seg))
     if ", and " in seg or ", but " in seg:
         breaks += list(_reporting_break().finditer(seg))
+    vb = _verb_before()
     for m in breaks:
         if any(qs < m.start() < qe for qs, qe in quoted):
             continue
+        if seg[m.start()] != "," and vb.search(seg, 0, m.start()):
+            continue  # "said after the game that ...": the verb's own clause
         starts.append(lo + m.start())
     return sorted(set(starts))
 
