@@ -652,3 +652,17 @@ def test_cur002_qualifier_left_between_the_amounts(monkeypatch, cc):
         a = analyse(monkeypatch, text, claims, published=day)
         assert bool(run("CUR002", a)) == fires, factor
         assert run("CUR003", a) == []
+
+
+def test_other_dollars_scans_the_document_once(monkeypatch):
+    import numcheck
+    from numcheck.rules import cur
+
+    calls = []
+    real = cur._other_dollars
+    monkeypatch.setattr(cur, "_other_dollars", lambda analysis: calls.append(1) or real(analysis))
+    text = ("The miner earned A$1.9bn. It will spend $330m (£260m) on a smelter, $40m on roads "
+            "and $12m (C$16m) on housing.")
+    r = numcheck.check(text, published="2023-05-17")
+    assert calls == [1]
+    assert any(l.finding.code == "CUR001" for l in r.findings)

@@ -88,7 +88,17 @@ def is_bare_dollar(c: Claim) -> bool:
 
 
 def other_dollars(analysis) -> dict[str, tuple[int, int, str]]:
-    """Non-US dollars the document uses: ISO code -> (start, end, text) of the first use."""
+    """Non-US dollars the document uses: ISO code -> (start, end, text) of the first use.
+
+    A whole-text scan, done once per document (CUR001 and CUR002 ask for it for every
+    bare dollar amount); callers must not change the returned dict."""
+    memo = getattr(analysis, "memo", None)
+    if memo is None:
+        return _other_dollars(analysis)
+    return memo("cur.other_dollars", _other_dollars)
+
+
+def _other_dollars(analysis) -> dict[str, tuple[int, int, str]]:
     found: dict[str, tuple[int, int, str]] = {}
     for c in analysis.figures:
         if c.kind == "money" and c.unit in DOLLAR_CODES and c.unit != "USD" and not is_bare_dollar(c):

@@ -739,6 +739,10 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             break
         if done:
             continue
+        # multipliers and fractions need a from value in the sentence: without one there is
+        # nothing to compare them with, so the two whole-sentence scans below are skipped
+        if not _from_to(ctx, figs, s_start, None)[0]:
+            continue
         # multipliers
         sentence = text[s_start:s_end]
         for m in _MULT_RE.finditer(sentence):
