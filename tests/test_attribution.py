@@ -687,3 +687,66 @@ def test_said_with_a_time_phrase_before_that():
     # a reporting verb after "after" still heads its own clause
     got, _ = link("Shares fell 3% after the company said it would close 40 stores.", "3%", "40 stores")
     assert got["3%"] is None
+
+
+# --- shapes found by the heldout7 set, on new sentences -----------------------------
+
+def test_possessive_phrase_after_a_lowercase_clause_is_not_an_apposition():
+    text = ("The museum, which draws about 400,000 visitors a year, had to shut 2 galleries after the roof "
+            "leaked, its director told the committee.")
+    got, _ = link(text, "about 400,000 visitors", "2 galleries")
+    assert src_text(got["2 galleries"]) == "its director"
+    assert src_text(got["about 400,000 visitors"]) == "its director"
+    # a real apposition beside a name still stands for the name
+    got, _ = link("Nationwide, another lender, recorded a 3% rise in approvals.", "3%")
+    assert src_text(got["3%"]) == "Nationwide"
+
+
+@pytest.mark.parametrize("verb", ["ordered", "ruled"])
+def test_judges_order_and_rule(verb):
+    text = (f"Judge Helen Marsh said the breach was serious. The company must pay £75,000 in costs "
+            f"within 28 days, the judge {verb}.")
+    got, _ = link(text, "£75,000", "28 days")
+    assert src_text(got["£75,000"]) == "the judge"
+    assert got["£75,000"].resolved == "Judge Helen Marsh"
+    # "ordered" with an object is a purchase, not a reporting verb
+    got, _ = link("The airline ordered 30 jets from Airbus.", "30 jets")
+    assert got["30 jets"] is None
+
+
+def test_closing_court_tag_outranks_a_document_mentioned_in_the_clause():
+    text = ("The treasurer moved cash out of the club's accounts on 48 separate days in 2022, "
+            "the tribunal heard.")
+    got, _ = link(text, "48 separate days")
+    assert src_text(got["48 separate days"]) == "the tribunal"
+
+
+def test_study_published_in_a_journal():
+    text = ("Adults who sleep less than 6 hours a night have a 20% higher risk of heart disease, a study "
+            "published in the European Heart Journal on Monday found.")
+    got, _ = link(text, "6 hours", "20%")
+    s = got["20%"]
+    assert src_text(s) == "a study"
+    assert s.resolved == "the European Heart Journal"
+    assert src_text(got["6 hours"]) == "a study"
+
+
+def test_a_poll_puts_a_party_on_a_share():
+    text = "An Opinium poll for The Observer put the Greens on 11%, up from 8% a month earlier."
+    got, _ = link(text, "11%", "8%")
+    assert "Opinium" in src_text(got["11%"])
+    assert got["11%"].kind == "named"
+    got, _ = link("The ruling put the project on hold for 2 years.", "2 years")
+    assert got["2 years"] is None
+
+
+def test_a_capitalised_qualifier_before_a_kind_head_is_a_reference():
+    text = ("In rugby, Saracens have signed Tom Ellery from Bath for a fee of about £400,000, "
+            "the Premiership club said.")
+    got, _ = link(text, "about £400,000")
+    s = got["about £400,000"]
+    assert s.kind == "reference"
+    assert s.resolved == "Saracens"
+    # a name with a lowercase head of its own is still a name
+    got, _ = link("At least 30 fighters were killed, the Wagner group said.", "At least 30 fighters")
+    assert got["At least 30 fighters"].kind == "named"

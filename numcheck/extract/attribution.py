@@ -65,6 +65,7 @@ class _Cue:
     inner_by: bool
     forward: bool
     source_heads: frozenset[str] = frozenset()   # the source's last word must be one of these
+    speech: bool = False                         # reports what was said, like "said"
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     nationality_suffixes: tuple[str, ...]
     nationalities: frozenset[str]
+    ref_category: frozenset[str] = frozenset()   # "the Premier League club": a kind, not a name
     ref_alias: dict = field(default_factory=dict)   # "jury" -> "court": the word its antecedent carries
     heads: frozenset[str] = frozenset()   # every reference head and outlet head
 
@@ -108,6 +110,7 @@ def _compile_cue(entry: dict) -> _Cue:
     outlet_only = bool(entry.get("outlet_only", False))
     inner_by = bool(entry.get("inner_by", True))
     heads = frozenset(w.lower() for w in entry.get("source_heads", ()))
+    speech = bool(entry.get("speech", False))
     if "{source}" not in pat:
         return _Cue(None, None, re.compile(r"(?<![\w-])" + pat + r"(?![\w-])", re.I), outlet_only, inner_by, True)
     before, after = pat.split("{source}", 1)
@@ -116,9 +119,9 @@ def _compile_cue(entry: dict) -> _Cue:
         prefix = re.compile(r"(?<![\w-])" + before + r"\s+" if not before.endswith((":", r"\s*")) else
                             r"(?<![\w-])" + before, re.I | re.M)
         suffix = re.compile(r"\s*" + after + r"(?![\w-])", re.I) if after else None
-        return _Cue(prefix, suffix, None, outlet_only, inner_by, True, heads)
+        return _Cue(prefix, suffix, None, outlet_only, inner_by, True, heads, speech)
     suffix = re.compile(after + r"(?![\w-])", re.I)
-    return _Cue(None, suffix, None, outlet_only, inner_by, False, heads)
+    return _Cue(None, suffix, None, outlet_only, inner_by, False, heads, speech)
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +166,7 @@ def lexicon() -> Lexicon:
         nationality_suffixes=tuple(gen.get("nationality_suffixes", ())),
         nationalities=frozenset(gen.get("nationalities", ())),
         ref_alias={k.lower(): v.lower() for k, v in refs.get("same_as", {}).items()},
+        ref_category=frozenset(w.lower() for w in refs.get("category", ())),
     )
 
 
@@ -542,6 +546,11 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
             # nationality + a national body: "the Iranian foreign ministry" names one body
             return _Phrase("named", "org" if sort != "person" else "person", ref_head, docs)
         return _Phrase("reference", sort, ref_head, docs)
+    # "the Premier League club", "the Nasdaq-listed chipmaker": a name qualifying a
+    # lowercase head of kind is a reference to the club or company named before
+    if len(toks) >= 3 and toks[0].low == "the" and toks[-1].base in lex.ref_category and not toks[-1].is_cap \
+            and all(t.is_cap and not t.possessive for t in toks[1:-1]):
+        return _Phrase("reference", "org", toks[-1].base, docs)
     # named
     first = next((t for t in toks if t.low not in _DETS), None)
     if first is not None and (first.base in lex.generic_nouns or first.base in lex.ref_person
@@ -614,8 +623,9 @@ _CLAUSE_AFTER = re.compile(
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
 _DOC_AFTER = re.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                         r"([\w-]+)", re.I)
-_RELEASED = re.compile(r",?\s+(?:released|published|issued|compiled|posted)(?:\s+(?:on|in|last|this|early|late|earlier)"
-                       r"(?:\s+[\w.]+){1,2})?,?$", re.I)
+_RELEASED = re.compile(r",?\s+(?:released|published|issued|compiled|posted)"
+                       r"(?:\s+(?:in|by)\s+(?P<by>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,6}))?"
+                       r"(?:\s+(?:on|in|last|this|early|late|earlier)(?:\s+[\w.]+){1,2})?,?$")
 _INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
 
 
@@ -639,6 +649,18 @@ def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | N
         found.extend(cands)
     found.sort(key=lambda a: (a.lo, a.hi))
     return found
+
+
+def _skip_back(text: str, lo: int, end: int, lex: Lexicon) -> int:
+    """Before a verb, step back over adverbs and time phrases ("last week had put")."""
+    for _ in range(3):
+        sk = lex.skip_re.search(text, lo, end)
+        if not sk or sk.start() <= lo:
+            break
+        end = sk.start()
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+    return end
 
 
 def _last_word(text: str, span: tuple[int, int]) -> str:
@@ -709,9 +731,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         else:
             for m in cue.suffix.finditer(text, lo, hi):
                 end = m.start()
-                sk = lex.skip_re.search(text, lo, end)
-                if sk and sk.start() > lo:
-                    end = sk.start()
+                end = _skip_back(text, lo, end, lex)
                 end = lo + len(text[lo:end].rstrip())
                 span = _capture_backward(text, lo, end, lex)
                 if span is None:
@@ -720,7 +740,10 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                     continue
                 docs = frozenset(w for w in re.findall(r"[\w-]+", m.group().lower()) if w in lex.ref_doc)
                 span, docs = _owner(span, _phrase_tokens(text, span, lex), docs, lex)
-                out.append(_new_att(text, span, (m.start(), m.end()), si, sent, lex, persons, docs))
+                att = _new_att(text, span, (m.start(), m.end()), si, sent, lex, persons, docs)
+                if cue.speech:
+                    att.verb_class = "say"
+                out.append(att)
 
     # reporting verbs after their subject
     for m in lex.verb_re.finditer(text, lo, hi):
@@ -744,13 +767,13 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             continue
         # strip adverbs / time phrases between subject and verb
         subj_end = vs
-        sk = lex.skip_re.search(text, lo, vs)
-        if sk and sk.start() > lo:
-            subj_end = sk.start()
+        subj_end = _skip_back(text, lo, vs, lex)
         subj_text = text[lo:subj_end].rstrip()
         rel = _RELEASED.search(subj_text)
+        rel_by = ""
         if rel and rel.start() > 0:
             subj_text = subj_text[:rel.start()].rstrip()  # "government data released on Thursday showed"
+            rel_by = rel.group("by") or ""  # "a study published in The Lancet found"
         subj_end = lo + len(subj_text)
         if subj_end <= lo:
             continue
@@ -798,6 +821,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         span, extra = _owner(span, toks, _docs_after(after, lex), lex)
         att = _new_att(text, span, (vs, ve), si, sent, lex, persons, extra)
         att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
+        if rel_by and att.source.kind == "reference" and att.sort == "doc":
+            att.source = replace(att.source, resolved=rel_by)
         tm = _THAT_AFTER.match(after)
         if tm and att.verb_class in ("say", "clause"):
             att.that_clause = ve + tm.end()
@@ -897,9 +922,17 @@ def _docs_after(after: str, lex: Lexicon) -> frozenset[str]:
 def _is_apposition(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     """``Nationwide, another lender, recorded``: "another lender" stands beside a name."""
     toks = _tokens(text, span[0], span[1], lex)
-    return (bool(toks) and toks[0].low in ("a", "an", "another", "its", "their", "his", "her")
-            and not any(_is_name_tok(t, lex) for t in toks[1:])
-            and text[:span[0]].rstrip().endswith(","))
+    if not (toks and toks[0].low in ("a", "an", "another", "its", "their", "his", "her")
+            and not any(_is_name_tok(t, lex) for t in toks[1:])):
+        return False
+    before = text[max(0, span[0] - 80):span[0]].rstrip()
+    if not before.endswith(","):
+        return False
+    # the phrase stands beside a name or a closing clause of one ("Nationwide, another
+    # lender,"; "..., Reyes, 52, its chief executive"), not after a clause that ended
+    # on a lowercase word ("... after the losses were discovered, its chief executive told")
+    prev = re.search(r"([\w'’.-]+)\W*$", before[:-1])
+    return prev is None or not prev.group(1)[:1].islower()
 
 
 def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -974,6 +1007,8 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # "LONDON (Bloomberg) --", "NEW DELHI, Aug 14 (Reuters) -", "PERTH - ": a dateline
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-—–])\s+")
+# a short opening phrase before the subject: "In football, ", "On Monday, ", "Meanwhile, "
+_INTRO = re.compile(r"(?:(?:In|On|At|By|For|After|Meanwhile|Separately|Elsewhere|Earlier|Later)\b[^,.;:\d]{0,30}),\s+")
 _MIDWORD = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
 
 
@@ -1010,6 +1045,9 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         d = _DATELINE.match(text, pos, sent.end)
         if d:
             pos = d.end()
+        intro = _INTRO.match(text, pos, sent.end)
+        if intro:
+            pos = intro.end()  # "In football, Manchester City have agreed ..."
         span = _capture_forward(text, pos, sent.end, lex)
         if span is None:
             continue
@@ -1083,7 +1121,7 @@ def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] =
             for sec in a.secondary:
                 history.append((sec.text, "person", frozenset(), sec.start))
             continue
-        if src.kind != "reference":
+        if src.kind != "reference" or src.resolved:
             continue
         name, found_sort = "", ""
         want = a.sort
@@ -1228,7 +1266,7 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
     # "The figures, released by the ONS on Tuesday, show": a document with no earlier
     # antecedent stands for the body named with it in its own sentence
     for a in atts:
-        if a.source.kind == "reference" and a.sort == "doc":
+        if a.source.kind == "reference" and a.sort == "doc" and not a.source.resolved:
             maker = [b for b in atts if b.sentence == a.sentence and b.source.kind == "named" and b.source.cue_start > a.source.end
                      and re.fullmatch(r"[\s,(—–-]*", text[a.source.end:b.source.cue_start])]
             if maker:
@@ -1366,7 +1404,13 @@ def _speaker_over_content(text: str, sent: Sentence, c: Claim, atts: list[Attrib
             and a.source.kind != "vague"]
     if not tags:
         return atts
-    return [a for a in atts if not (a.verb_class == "report" and a.hi <= c.start and not _is_tag(text, sent, a))]
+    first = min(a.lo for a in tags)
+    # a report verb before the figure, or a document merely mentioned in the clause
+    # ("moved money from the charity's accounts ..., the court was told"), gives way
+    return [a for a in atts if not ((a.verb_class == "report" and a.hi <= c.start
+                                     or not a.verb_class and a.docs and a.source.kind != "vague" and a.lo < first
+                                     and a.source.cue_start >= a.source.end)
+                                    and not _is_tag(text, sent, a))]
 
 
 def _clause_pool(text: str, sent: Sentence, c: Claim, si: int, pool: list[Attribution]) -> list[Attribution]:
