@@ -88,6 +88,15 @@ def test_src001_one_finding_per_unsourced_sentence(monkeypatch):
     ("Its 2,500 employees include 600 apprentices, a spokesperson said.", "600 apprentices"),
     ("Iran has spent £13.1 billion on proxies, former CIA official Marc Polymeropoulos told The "
      "Washington Post.", "£13.1 billion"),
+    # reporting shapes of wire copy: appositions after a dateline, court tags,
+    # documents that show, named pollsters, a time phrase before "that"
+    ("DUBLIN (Reuters) - Corrib Dairies, the Irish butter maker, said on Thursday that "
+     "profit rose 11% to €84 million.", "€84 million"),
+    ("The director had taken £92,000 from the club over six years, Bristol Crown Court heard.", "£92,000"),
+    ("The firm had been fined £19,000 for safety breaches, the inquest was told.", "£19,000"),
+    ("Bus fares will rise to £2.40 from £2, a 20% increase, the papers show.", "20%"),
+    ("A Deltapoll survey published on Sunday found that 44% of voters back the scheme.", "44%"),
+    ("Head coach Rui Soares said after the match that the club had sold 31,000 tickets.", "31,000 tickets"),
 ])
 def test_src001_quiet_under_an_attribution(monkeypatch, text, figure):
     a = analyse(monkeypatch, text, [fig(text, figure)])
@@ -147,6 +156,8 @@ def test_src002_fires_on_a_vague_source(monkeypatch, text, figure):
     ("Its 2,500 employees include 600 apprentices, a spokesperson said.", "600 apprentices"),
     ("The exercises reportedly cost $3 million, JNS reports.", "$3 million"),
     ("Spending will rise 12% to $56 million, the department said.", "$56 million"),
+    # "official" describing a document is not an unnamed official
+    ("The mayor was re-elected with 53.1% of the vote, according to the official declaration of results.", "53.1%"),
 ])
 def test_src002_quiet_for_named_sources_and_references(monkeypatch, text, figure):
     a = analyse(monkeypatch, text, [fig(text, figure)])
