@@ -750,3 +750,12 @@ def test_a_capitalised_qualifier_before_a_kind_head_is_a_reference():
     # a name with a lowercase head of its own is still a name
     got, _ = link("At least 30 fighters were killed, the Wagner group said.", "At least 30 fighters")
     assert got["At least 30 fighters"].kind == "named"
+
+
+def test_a_name_with_an_age_is_a_person_not_an_organisation():
+    text = ("Martin Hale, 47, of Leeds, admitted taking money from the trust. The trust, which runs "
+            "12 schools, said it had lost £250,000.")
+    got, _ = link(text, "£250,000")
+    s = got["£250,000"]
+    assert src_text(s) == "The trust"
+    assert s.resolved != "Martin Hale"

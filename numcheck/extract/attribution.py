@@ -17,7 +17,17 @@ toll, officials said, had``, ``..., according to X``) covers every clause withou
 attribution of its own; a reporting verb heading its clause (``X reported a 3%
 rise``, ``after Saudi Arabia said``) covers that clause only; a reporting verb in a
 relative clause (``a decision the airline said ...``) covers only its own words.
-With ``scope="paragraph"`` it covers its whole paragraph.
+With ``scope="paragraph"`` it covers its whole paragraph.  A speech verb with a
+time phrase before ``that`` (``said after the game that``) keeps its clause whole.
+
+Court reporting tags (``..., Manchester Crown Court heard``, ``the inquest was
+told``) are phrase cues limited to court-like heads; ``the jury`` stands for a
+court named earlier or stays unresolved.  Documents that show (``the papers
+show``, ``the minutes show``) are references resolved to a body named nearby;
+``a study published in The Lancet found`` resolves to the journal.  ``the Premier
+League club`` is a reference (a capitalised qualifier before a head of kind), and
+bodies named mid-sentence (``fined at Cardiff Magistrates' Court``) are
+antecedents for references with their head word only.
 
 The vocabulary lives in ``rules/attribution.toml`` and ``rules/vague.toml``;
 both are loaded once, on first use.
@@ -1007,6 +1017,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # "LONDON (Bloomberg) --", "NEW DELHI, Aug 14 (Reuters) -", "PERTH - ": a dateline
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-—–])\s+")
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 # a short opening phrase before the subject: "In football, ", "On Monday, ", "Meanwhile, "
 _INTRO = re.compile(r"(?:(?:In|On|At|By|For|After|Meanwhile|Separately|Elsewhere|Earlier|Later)\b[^,.;:\d]{0,30}),\s+")
 _MIDWORD = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
@@ -1075,7 +1086,10 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
         name = text[span[0]:span[1]]
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        out.append((span[0], name, "mname" if ph.sort == "name" else ph.sort))
+        sort = ph.sort
+        if sort == "name" and _AGE_AFTER.match(text, span[1], sent.end):
+            sort = "person"  # "Graham Pell, 54, of Croydon": a person, never "the charity"
+        out.append((span[0], name, "mname" if sort == "name" else sort))
     # "fined at Cardiff Magistrates' Court": a body named mid-sentence is an antecedent
     # only for a reference with its head word ("the court"), never a fallback
     for m in _headword_names().finditer(body):
