@@ -24,7 +24,11 @@ _FUTURE_PHRASES = re.compile(
     r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:(?:set|poised|likely|going|planning|hoping|supposed|"
     r"about)\s+to|(?:expected|scheduled|due|slated|projected|forecast|predicted|planned)(?:\s+to)?)"
     r"|(?:plans?|planned|intends?|aims?|hopes?|expects?|wants?|seeks?|promised|pledged|vowed|proposed)\s+to"
-    r"|(?:is|are)\s+to|in\s+order\s+to|unless|if)\b",
+    r"|(?:is|are)\s+to|in\s+order\s+to|unless|if"
+    # without an auxiliary: "to be finished in 2026", "set to open", "due to close", "scheduled for"
+    r"|to\s+be|(?:set|poised|slated)\s+to|(?:scheduled|slated|earmarked|pencilled|penciled|planned|set)\s+for"
+    r"|(?:due|expected|scheduled|planned|projected|forecast)\s+(?:by|in|on|to\s+(?!(?:the|a|an|its|his|her|their|"
+    r"this|that|these|those|our|some|heavy|high|low|poor|bad|rising|falling|lack|concerns?)\b)[a-z]+))\b",
     re.IGNORECASE)
 
 _PAST_WORDS = frozenset("""

@@ -342,3 +342,15 @@ def test_duration_anchor_must_follow_the_relation_word():
 def test_year_less_date_takes_the_year_of_a_month_in_the_sentence():
     c = one("Rates were cut in March 2020, before the lockdown began on 23 March.", "23 March", published="2021-06-18")
     assert c.date_start == D(2020, 3, 23)
+
+
+def test_financial_year_ranges_are_one_span():
+    c = one("The trust set aside £8m in its budget for 2023-24, the board said.", "2023-24", "2023-06-01")
+    assert (c.date_start, c.date_end) == (D(2023, 1, 1), D(2024, 12, 31))
+    assert c.extra["fiscal_years"] == (2023, 2024)
+    c = one("Ticket sales for the 2022/23 season rose.", "2022/23", "2023-06-01")
+    assert c.extra.get("fiscal")
+    c = one("Revenue in FY2021-22 fell by a tenth.", "FY2021-22", "2023-06-01")
+    assert (c.date_start.year, c.date_end.year) == (2021, 2022)
+    # no financial word: a range of two years, as before
+    assert [c.text for c in run("The survey of 1962-63 mapped the coast.", "2023-06-01")] == ["1962", "63"]

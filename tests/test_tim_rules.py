@@ -294,3 +294,36 @@ def test_tim004_year_old_with_age_at_a_date():
     assert "TIM004" in codes(t.replace("40-year-old", "50-year-old"), "2024-05-01")
     msg = messages(t.replace("40-year-old", "50-year-old"), "TIM004", "2024-05-01")[0]
     assert "the 50-year-old" in msg and "39" in msg
+
+
+def test_tim003_financial_year_and_a_day_already_past_in_the_clause():
+    # the vote was on Monday; the spending plan is for a later period
+    assert codes("date 2023-03-01\nThe trust approved spending of £96.1m for 2023-24 on Monday, its chair said.") == []
+    assert codes("date 2023-03-01\nThe trust approved its 2025 spending plan on Monday, its chair said.") == []
+    # nearby firing twin: no past day in the clause, the plan told as done
+    assert codes("date 2023-03-01\nThe trust completed its new wing in 2025, its chair said.") == ["TIM003"]
+
+
+def test_tim003_future_without_an_auxiliary():
+    quiet = [
+        "The utility said it had hired Kessler to build a new water plant, to be completed in 2027.",
+        "The carrier ordered 14 jets, due to arrive in 2026, a spokesperson said.",
+        "Talks ended with a deal, set to take effect in 2026, the union said.",
+        "The museum closed its east wing for repairs scheduled for 2026.",
+    ]
+    for text in quiet:
+        assert codes("date 2024-09-10\n" + text) == [], text
+    assert codes("date 2024-09-10\nThe utility said the new water plant was completed in 2026.") == ["TIM003"]
+    # "due to" as "because of" does not make the clause future
+    assert codes("date 2024-09-10\nThe match was called off due to the storm on Sept. 14.") == ["TIM003"]
+
+
+def test_tim005_dates_in_another_clause_are_not_joined():
+    quiet = [
+        "date 2024-05-02\nThe mill closed in 1931; the trust has owned the site since 1975, she said.",
+        "date 2024-05-02\nThe club was founded in 1904, and the family has run it since 1962.",
+        "date 2024-05-02\nThe theatre reopened in 2011 — the council had leased it since 1998.",
+    ]
+    for text in quiet:
+        assert codes(text) == [], text
+    assert codes("date 2024-05-02\nThe mill closed in 1931, after the 1975 fire.") == ["TIM005"]

@@ -456,9 +456,34 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+_FISCAL_WORDS = (r"budget|budgets|fiscal|financial|tax|season|academic|school|spending|accounts|funding|"
+                 r"revenue|deficit|surplus|allocation|estimates|forecast|outturn|settlement|grant|levy|"
+                 r"precept|council\s+tax|financial\s+year|year")
+_FISCAL_BEFORE = re.compile(rf"\b(?:{_FISCAL_WORDS})\b(?:[^.;:!?]|\.\d)*$", re.IGNORECASE)
+_FISCAL_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_FISCAL_WORDS})\b", re.IGNORECASE)
+
+
+def _fiscal_span(start: int, end: int, y1: int, y2: int) -> _Cand:
+    """A financial year or season written across two years (``2024-25``, ``FY2024/25``): one
+    period.  Its months depend on the convention (April, July, October...), so the interval
+    is the two calendar years it touches."""
+    c = _Cand(start, end, "date", prio=2)
+    c.timex, c.gran = cal.tx_year(y1), "year"
+    c.ds, c.de = cal.year_iv(y1)[0], cal.year_iv(y2)[1]
+    c.extra["fiscal"] = True
+    c.extra["fiscal_years"] = (y1, y2)
+    return c
+
+
 def _fiscal(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ys = m.group("year").lstrip("'’")
     y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), ctx.published)
+    raw2 = m.group("y2")
+    if raw2:
+        y2 = int(raw2) if len(raw2) == 4 else y - y % 100 + int(raw2)
+        if y2 == y + 1:
+            return _fiscal_span(m.start(), m.end(), y, y2)
+        return None
     c = _Cand(m.start(), m.end(), "date", prio=2)
     c.timex, (c.ds, c.de), c.gran = cal.tx_year(y), cal.year_iv(y), "year"
     c.extra["fiscal"] = True
@@ -906,6 +931,13 @@ def _year_range(m: re.Match, ctx: _Ctx) -> list[_Cand] | None:
     y2 = int(raw2) if len(raw2) == 4 else y1 - y1 % 100 + int(raw2)
     if not (1000 <= y1 <= 2099) or not y1 < y2 <= y1 + 30:
         return None
+    sep = m.string[m.end("y1"):m.start("y2")].strip()
+    if y2 == y1 + 1 and (len(raw2) == 2 or sep == "/") and (
+            _FISCAL_BEFORE.search(m.string, max(0, m.start() - 60), m.start())
+            or _FISCAL_AFTER.match(m.string, m.end())):
+        # "a budget for 2024-25", "the 2024/25 season": one financial year or season running
+        # across two calendar years (without such a word, "the expedition of 1957-58" is two years)
+        return _fiscal_span(m.start(), m.end(), y1, y2)
     a = _Cand(m.start("y1"), m.end("y1"), "date", prio=4)
     a.timex, (a.ds, a.de), a.gran = cal.tx_year(y1), cal.year_iv(y1), "year"
     b = _Cand(m.start("y2"), m.end("y2"), "date", prio=4)
@@ -1021,7 +1053,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?:[Tt]he\s+)?(?P<h>first|second)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>[12]\d{3})"), _half),
     (_rx(r"(?<![\w])H(?P<h>[12])\s+(?P<year>[12]\d{3})"), _half),
     (_rx(r"(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|\bFY\s?|[Tt]he\s+(?:fiscal|financial)\s+year\s+)(?P<year>[12]\d{3}|['’]?\d\d)"
-         r"(?![\d%])"), _fiscal),
+         r"(?:\s?[-–/]\s?(?P<y2>[12]\d{3}|\d\d)(?![\w%]|[.,]\d))?(?![\d%])"), _fiscal),
     (_rx(r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]owadays|[Nn]ow|[Cc]urrently|"
          r"[Ii]n\s+the\s+past|the\s+past|[Aa]t\s+the\s+time|[Ii]n\s+the\s+future|the\s+future|[Tt]hese\s+days|"
          r"[Aa]t\s+present)(?![\w-])"), _deictic),
