@@ -387,3 +387,79 @@ def test_news_non_figures(text):
 def test_news_units_and_names(text, value, unit):
     c = one(text)
     assert c.value == pytest.approx(value) and c.unit == unit
+
+
+# -- the scan shortcuts: look-ahead classes and cue pre-checks ----------------------------
+
+def _shortcut_texts():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(root.rglob("*.txt"))]
+    texts += [
+        "Profits DOUBLED, then TRIPLED; output rose TENFOLD and was 3-fold higher, twice as high as 5 times more.",
+        "HALF A MILLION people; a quarter of a percentage point; three-quarters of a billion; ½ mile; 1 in 5.",
+        "Tens of thousands, HUNDREDS OF MILLIONS, dozens injured, scores of homes; one out of ten.",
+        "Call 020 7946 0958 or +44 20 7946 0958, (020) 7946-0958, 999 calls, 12/03/2024, 1.2.3, 2024-01-05.",
+        "Arsenal beat Leeds 3-1; MPs VOTED 32 to 17; see https://example.com/a?b=1, www.x.org, a@b.co.uk.",
+        "ſixty, İN, ıt: forty-two thousand and ninety-nine; an HUNDRED and five; ONE HUNDRED.",
+    ]
+    return texts
+
+
+@pytest.mark.parametrize("name", ["_NUMWORD", "_HALF_SCALE", "_MULTIPLIER", "_FRACTION", "_ONE_IN", "_VAGUE",
+                                  "_FRACTION_POINT", "_VAGUE_BARE", "_RESULT", "_PHONE"])
+def test_lead_class_keeps_every_match(name):
+    import re
+
+    from numcheck.extract import figures as F
+
+    rx = getattr(F, name)
+    head = rx.pattern.index(")(?:")
+    assert rx.pattern.startswith("(?=") and rx.pattern.endswith(")")
+    plain = re.compile(rx.pattern[head + 4:-1], rx.flags)
+    first = re.compile(rx.pattern[3:head], rx.flags)
+    hits = 0
+    for text in _shortcut_texts():
+        spans = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in rx.finditer(text)] == spans
+        hits += len(spans)
+        for s, _ in spans:  # the class holds every first character
+            assert first.match(text, s)
+    assert hits, name
+
+
+@pytest.mark.parametrize("name,cues", [("_URL", "_URL_CUES"), ("_MULTIPLIER", "_MULTIPLIER_CUES"),
+                                       ("_FRACTION", "_FRACTION_CUES"), ("_FRACTION_POINT", "_POINT_CUES"),
+                                       ("_VAGUE", "_VAGUE_CUES"), ("_VAGUE_BARE", "_VAGUE_BARE_CUES"),
+                                       ("_HALF_SCALE", "_HALF_CUES"), ("_HALF_SCALE", "_SCALE_WORD_CUES")])
+def test_every_match_holds_a_cue(name, cues):
+    from numcheck.extract import figures as F
+
+    rx, cue_list = getattr(F, name), getattr(F, cues)
+    hits = 0
+    for text in _shortcut_texts():
+        for m in rx.finditer(text):
+            hits += 1
+            assert F._cued(F._folded(m.group()), cue_list), m.group()
+    assert hits, name
+
+
+def test_folded_text_keeps_case_insensitive_matches():
+    from numcheck.extract import figures as F
+
+    # letters a case-insensitive pattern reads as ASCII: dotted and dotless i, long s, Kelvin sign
+    assert "halving" in F._folded("HALVİNG")
+    assert "times" in F._folded("tımeſ")
+    assert "thousand" in F._folded("THOUSAND")
+    assert kinds("Sales HALVED from $10m to $5m.")[0] == ("number", "HALVED")
+
+
+def test_text_without_cues_or_translated_characters_reads_the_same():
+    from numcheck.extract import figures as F
+
+    assert not F._TRANSLATED_ANY.search("Revenue rose 12% to $56m.")
+    assert F._TRANSLATED_ANY.search("Revenue rose ١٢% to $56m.")
+    values = [(c.kind, c.value, c.unit) for c in extract_figures("Revenue rose ١٢% to $56m.")]
+    assert values == [("percent", 12.0, "percent"), ("money", 56e6, "USD")]
+    assert kinds("See www.example.org/9-5 for the 2 offers.") == [("count", "2 offers")]

@@ -47,6 +47,15 @@ from numcheck.extract import quantities as Q
 from numcheck.extract.money import Currency, lookup_name, lookup_symbol, vocabulary
 from numcheck.models import Claim
 
+
+
+def _lead(first: str, pattern: str, flags: int = 0) -> "re.Pattern[str]":
+    """``pattern`` behind a look-ahead for ``first``, a class holding the first character
+    of every match: the same matches, but a whole-text scan skips the other positions
+    without trying each alternative there."""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
 # literal patterns used inside functions, compiled once
 _RX_1 = re.compile(r"[A-Za-z]+")
 _RX_2 = re.compile(r"[A-Za-z.]+$")
@@ -201,30 +210,31 @@ _OF_NOUN = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\
 _NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
 _SPACE_GROUP = re.compile(r" \d{3}(?![\d.,])")
 _FIRST_WORDS = sorted(list(N.UNITS_WORDS) + list(N.TENS_WORDS), key=len, reverse=True)
-_NUMWORD = re.compile(
-    r"(?<![\w-])(?:(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)|"
+_NUMWORD_FIRST = "[a" + "".join(sorted({w[0] for w in _FIRST_WORDS})) + "]"
+_NUMWORD = _lead(
+    _NUMWORD_FIRST, r"(?<![\w-])(?:(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)|"
     r"(?:" + "|".join(_FIRST_WORDS) + r"))"
     r"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:" + "|".join(sorted(N.NUMBER_WORDS, key=len, reverse=True)) + r"))*"
     r"(?![\w])", re.I)
-_HALF_SCALE = re.compile(r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three[\s-]+quarters)"
+_HALF_SCALE = _lead(r"[haqt]", r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three[\s-]+quarters)"
                          r"(?:\s+(?:a|of\s+a))?\s+(?P<s>million|billion|trillion|thousand))\b", re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
-_MULTIPLIER = re.compile(
-    r"(?<![\w.,-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
+_MULTIPLIER = _lead(
+    r"[dtqhfsen\d]", r"(?<![\w.,-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
     r"quadrupled|quadrupling|quadruples|halved|halving|halves(?=\s+(?:its|the|their|to|from)))|"
     r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-]?fold|"
     r"(?P<tw>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)|"
     r"(?P<tn>(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|twice)"
     r"(?=\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|more\b|higher|larger|bigger|greater|"
     r"faster|the\s+(?:size|number|amount|level|rate)|that\s+of)))(?![\w-])", re.I)
-_FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?"
+_FRACTION = _lead(
+    r"[aotfsenhq]", r"(?<![\w-])(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+)?"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"(?![\w-])", re.I)
-_ONE_IN = re.compile(r"(?<![\w-])(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+"
+_ONE_IN = _lead(r"[otf\d]", r"(?<![\w-])(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+"
                      r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,3})(?![\w-])", re.I)
-_VAGUE = re.compile(
-    r"(?<![\w-])(?:(?P<outer>tens|hundreds|thousands|millions|dozens)\s+of\s+)?"
+_VAGUE = _lead(
+    r"[thmdsb]", r"(?<![\w-])(?:(?P<outer>tens|hundreds|thousands|millions|dozens)\s+of\s+)?"
     r"(?P<v>dozens|scores|hundreds|thousands|millions|billions|trillions|tens\s+of\s+thousands|"
     r"tens\s+of\s+millions|hundreds\s+of\s+thousands|hundreds\s+of\s+millions)\s+of(?![\w-])", re.I)
 _VAGUE_VALUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
@@ -296,8 +306,8 @@ _LETTER_SYMBOLS = frozenset({"R", "N"})
 _BY_END = re.compile(r"\bby\s+$")
 _FRACTION_COMPARATIVE = re.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|smaller|larger|cheaper|"
                                    r"dearer|greater|faster|slower)\b")
-_FRACTION_POINT = re.compile(
-    r"(?<![\w-])(?:(?P<n>a|one|three)[\s-]+)?(?P<d>half|quarters?)(?:[\s-]+an?)?(?:\s+of\s+an?)?[\s-]+"
+_FRACTION_POINT = _lead(
+    r"[aothq]", r"(?<![\w-])(?:(?P<n>a|one|three)[\s-]+)?(?P<d>half|quarters?)(?:[\s-]+an?)?(?:\s+of\s+an?)?[\s-]+"
     r"(?:percentage[\s-]+)?points?\b", re.I)
 _PLACE_ACRONYMS = frozenset({"US", "U.S", "UK", "EU", "UN", "USA", "UAE"})
 _DEN_AFTER = re.compile(r"(\d{1,3})(?![\d/])")
@@ -312,7 +322,7 @@ _TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisec
 _RATE_AFTER = re.compile(r"\s?(?:/\s?|\s?per\s+)(?P<d>ms|µs|ns|sec|min|hr|h|s|milliseconds?|microseconds?|"
                          r"nanoseconds?|seconds?|minutes?|hours?)(?![\w/])", re.I)
 _OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
-_VAGUE_BARE = re.compile(r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
+_VAGUE_BARE = _lead(r"[dhtm]", r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
 _A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
 _A_UNIT_SKIP = frozenset({"turn", "pound", "ton", "degree", "foot", "yard", "stone", "cup", "carat", "knot", "bit",
                           "byte", "calorie", "pint", "radian", "kilobyte", "megabyte", "gigabyte", "terabyte"})
@@ -321,6 +331,35 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
 # "beat Arsenal 3-1", "voted 68-32", "2024-25": a first number not below the second is
 # a score, vote tally or season, never a range
 _SCORE = re.compile(r"(?<![\w.,$£€¥₹×·*^-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
+
+
+# Cheap pre-checks for the whole-text scans: every match of a pattern contains one of
+# its cue strings (compared with the text lower-cased by _folded), so a text with none
+# of them cannot match and the scan is skipped.
+_URL_CUES = ("://", "www.", "@", ".co", ".org", ".net", ".gov", ".edu", ".io", ".uk")
+_MULTIPLIER_CUES = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "times", "twice")
+_FRACTION_CUES = ("half", "halv", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_POINT_CUES = ("point",)
+_VAGUE_CUES = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
+_VAGUE_BARE_CUES = ("dozens", "hundreds", "thousands", "millions")
+_SCALE_WORD_CUES = ("million", "billion", "trillion", "thousand")
+_HALF_CUES = ("half", "quarter")
+_VULGAR_ANY = re.compile("[" + "".join(re.escape(ch) for ch in N.VULGAR) + "]")
+_TRANSLATED_ANY = re.compile("[" + "".join(re.escape(chr(cp)) for cp in N.TRANSLATE) + "]")
+# the non-ASCII characters that a case-insensitive pattern takes for an ASCII letter
+# and that str.lower() does not turn into it: dotless i, long s, and the combining
+# dot that lower() leaves after "i" for a dotted capital I
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def _folded(t: str) -> str:
+    """``t`` lower-cased so that a case-insensitive match in ``t`` is a substring of it."""
+    low = t.lower()
+    return low if low.isascii() else low.translate(_FOLD_EXTRA)
+
+
+def _cued(low: str, cues: Sequence[str]) -> bool:
+    return any(c in low for c in cues)
 
 
 def _is_score(m: "re.Match[str]") -> bool:
@@ -332,11 +371,11 @@ def _is_score(m: "re.Match[str]") -> bool:
 
 # results and tallies after a sports or voting verb, whichever number is larger:
 # "lost to Leeds 1-3", "voted 32 to 17"
-_RESULT = re.compile(
-    r"\b(?:lost|lose|loses|beat|beats|beaten|won|wins|win|drew|draw|draws|defeated|defeat|victory|trail\w*|"
+_RESULT = _lead(
+    r"[lbwdvt]", r"\b(?:lost|lose|loses|beat|beats|beaten|won|wins|win|drew|draw|draws|defeated|defeat|victory|trail\w*|"
     r"led|leads?|voted|vote|votes)\s+(?:to\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}(?:by\s+)?"
     r"(?P<a>\d{1,3})\s?(?:-|–|to)\s?(?P<b>\d{1,3})(?![\d%\w]|[.,]\d)(?!\s+(?:[a-z]+\s+)?[a-z]{2,}s\b)")
-_PHONE = re.compile(r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
+_PHONE = _lead(r"[\d+(]", r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
                     r"(?<![\w,.])(?:999|911|112|111|101)(?=\s+(?:calls?|operators?|services?|lines?|emergency))|"
                     r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
                     r"(?<![\d,.])\d{2,5}[.-]\d{3,4}[.-]\d{3,5}(?![\d])|\d+(?:/\d+){2,}|"
@@ -401,10 +440,14 @@ def _fmt_dim_ok(a: _Atom, b: _Atom) -> bool:
 class _Scanner:
     def __init__(self, text: str, sentences: Sequence[Any] | None) -> None:
         self.orig = text
-        t = text.translate(N.TRANSLATE)
+        # the translation maps only a few non-ASCII characters: most texts have none
+        t = text.translate(N.TRANSLATE) if _TRANSLATED_ANY.search(text) else text
+        self.low = low = _folded(t)
         # mask URLs, e-mail addresses, phone numbers, numeric dates and dotted codes
         chars = None
         for rx in (_URL, _PHONE, _SCORE, _RESULT):
+            if rx is _URL and not _cued(low, _URL_CUES):
+                continue
             for m in rx.finditer(t):
                 if rx is _SCORE and not _is_score(m):
                     continue
@@ -501,9 +544,11 @@ class _Scanner:
                 self.take(m.start(), m.end())  # out of float range: skipped, not misread
                 continue
             out.append((m.start(), m.end(), val, N.half_unit(m.group("m")) * 10.0 ** ex, False))
-        for m in _VULGAR_ALONE.finditer(t):
+        for m in _VULGAR_ALONE.finditer(t) if _VULGAR_ANY.search(t) else ():
             out.append((m.start(), m.end(), N.VULGAR[m.group()], 0.0, False))  # "½ teaspoon"
-        for m in _HALF_SCALE.finditer(t):
+        low = self.low
+        half_scale = _cued(low, _HALF_CUES) and _cued(low, _SCALE_WORD_CUES)
+        for m in _HALF_SCALE.finditer(t) if half_scale else ():
             nm = re.sub(r"\s+", " ", m.group("n").lower())
             frac = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
                     "three quarters": 0.75, "three-quarters": 0.75}[nm.replace("- ", "-")]
@@ -923,7 +968,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
     atoms: list[_Atom] = []
 
     # 1. multipliers and fractions (claim their spans first)
-    for m in _MULTIPLIER.finditer(t):
+    low = sc.low
+    for m in _MULTIPLIER.finditer(t) if _cued(low, _MULTIPLIER_CUES) else ():
         if m.group("w"):
             w = m.group("w").lower()
             val = 0.5 if w.startswith("halv") else 2 if w.startswith("doubl") else \
@@ -957,7 +1003,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         atoms.append(a)
         sc.take(m.start(), m.end())
 
-    for m in _FRACTION_POINT.finditer(t):
+    fraction_cued = _cued(low, _FRACTION_CUES)
+    for m in _FRACTION_POINT.finditer(t) if fraction_cued and _cued(low, _POINT_CUES) else ():
         # "a quarter-point cut", "half a point": rate moves in percentage points
         if not sc.free(m.start(), m.end()):
             continue
@@ -968,7 +1015,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         atoms.append(a)
         sc.take(m.start(), m.end())
 
-    for m in _FRACTION.finditer(t):
+    for m in _FRACTION.finditer(t) if fraction_cued else ():
         if not sc.free(m.start(), m.end()) or _HALF_SCALE.match(t, m.start()):
             continue
         num = (m.group("num") or "").lower()
@@ -1011,7 +1058,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         atoms.append(a)
         sc.take(m.start(), m.end())
 
-    for m in _VAGUE.finditer(t):
+    for m in _VAGUE.finditer(t) if _cued(low, _VAGUE_CUES) else ():
         if not sc.free(m.start(), m.end()):
             continue
         v = m.group("v").lower()
@@ -1035,7 +1082,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         sc.take(m.start(), a.end)
 
     # "dozens injured", "killing hundreds": vague multiples without "of"
-    for m in _VAGUE_BARE.finditer(t):
+    for m in _VAGUE_BARE.finditer(t) if _cued(low, _VAGUE_BARE_CUES) else ():
         if not sc.free(m.start(), m.end()):
             continue
         a = _Atom(m.start(), m.end(), _VAGUE_VALUE[m.group("v").lower()], 0.0, kind="count", word=True)
