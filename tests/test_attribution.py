@@ -759,3 +759,11 @@ def test_a_name_with_an_age_is_a_person_not_an_organisation():
     s = got["£250,000"]
     assert src_text(s) == "The trust"
     assert s.resolved != "Martin Hale"
+
+
+def test_heard_with_an_object_is_not_a_court_tag():
+    got, _ = link("The committee heard evidence from 14 witnesses over two days.", "14 witnesses")
+    assert got["14 witnesses"] is None
+    text = "The tribunal heard Ms Adebayo had been paid £6,200 less than male colleagues."
+    got, _ = link(text, "£6,200")
+    assert src_text(got["£6,200"]) == "The tribunal"
