@@ -355,7 +355,9 @@ _FOLD_EXTRA = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 def _folded(t: str) -> str:
     """``t`` lower-cased so that a case-insensitive match in ``t`` is a substring of it."""
     low = t.lower()
-    return low if low.isascii() else low.translate(_FOLD_EXTRA)
+    if low.isascii() or not ("ı" in low or "ſ" in low or "\u0307" in low):
+        return low
+    return low.translate(_FOLD_EXTRA)
 
 
 def _cued(low: str, cues: Sequence[str]) -> bool:
