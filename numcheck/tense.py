@@ -145,8 +145,13 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
     return _nearest(rest or allm, start, end, (start, end))
 
 
+_OWN_PHRASE = re.compile(r"\b(?:for|until|till|to|towards?|before|after|ahead|than|that|which|who|whose|where|"
+                         r"when|while|and|but|or|next|new|upcoming|planned|future|following|from|through|into|"
+                         r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
+
+
 def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,
-                     max_words: int = 6) -> bool:
+                     max_words: int = 6, max_reach_words: int = 12) -> bool:
     """True when the clause holding the span is told in the past tense by a verb within
     ``max_words`` words of it, and nothing in the clause marks future or condition."""
     if sent_end is None:
@@ -164,8 +169,16 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
         gap = text[e:start] if e <= start else text[end:s]
         words = len(_WORD.findall(gap))
         if best is None or words < best[0]:
-            best = (words, k)
-    return best is not None and best[1] == PAST and best[0] <= max_words
+            best = (words, k, gap)
+    if best is None or best[1] != PAST:
+        return False
+    if best[0] <= max_words:
+        return True
+    # further off, the verb still governs the date when only its agent, object or place
+    # stands between them ("was signed by the foreign ministers of the four countries in
+    # Bratislava on July 12"), with no word that starts a phrase of its own ("for the concert
+    # on April 12", "to hold talks on", "which opens on")
+    return best[0] <= max_reach_words and _OWN_PHRASE.search(best[2]) is None
 
 
 def tense_of(clause: str) -> str | None:

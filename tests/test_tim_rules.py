@@ -327,3 +327,31 @@ def test_tim005_dates_in_another_clause_are_not_joined():
     for text in quiet:
         assert codes(text) == [], text
     assert codes("date 2024-05-02\nThe mill closed in 1931, after the 1975 fire.") == ["TIM005"]
+
+
+def test_tim001_weekday_with_the_date_in_brackets():
+    d = dt.date(2023, 5, 11)
+    right, wrong = d.strftime("%A"), (d + dt.timedelta(days=2)).strftime("%A")
+    assert codes(f"date 2023-05-20\nThe council voted on {wrong} (May 11) to close the pool.") == ["TIM001"]
+    assert codes(f"date 2023-05-20\nThe council voted on {right} (May 11) to close the pool.") == []
+    assert codes(f"date 2023-05-20\nThe council voted on {wrong} (11 May) to close the pool.") == ["TIM001"]
+
+
+def test_tim005_ordering_word_with_a_longer_noun_phrase_before_its_date():
+    assert codes("date 2024-05-02\nThe bank hired him in March 2021, after his spell as an adviser "
+                 "to the ministry in 2022.") == ["TIM005"]
+    assert codes("date 2024-05-02\nThe bank hired him in March 2023, after his spell as an adviser "
+                 "to the ministry in 2022.") == []
+    # a verb between the word and the date: the date belongs to another event
+    assert codes("date 2024-05-02\nThe bank hired him in March 2021, after the adviser who "
+                 "was appointed in 2022 quit.") == []
+
+
+def test_tim003_past_verb_separated_by_its_agent_and_place():
+    assert codes("date 2022-04-04\nThe agreement was signed by the prime ministers of both countries "
+                 "in Oslo on April 21.") == ["TIM003"]
+    assert codes("date 2022-04-04\nThe agreement will be signed by the prime ministers of both countries "
+                 "in Oslo on April 21.") == []
+    # "for" starts a phrase of its own: the date belongs to the concert, not to the sale
+    assert codes("date 2022-04-04\nTickets went on sale at the box office last month for the "
+                 "orchestra's final concert on April 21.") == []

@@ -1032,8 +1032,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
          r"Valentine['’]s\s+Day|Independence\s+Day|[Tt]he\s+Fourth\s+of\s+July|Bastille\s+Day|Armistice\s+Day|"
          r"Veterans\s+Day|St\.?\s+Patrick['’]s\s+Day)(?:,?\s+(?P<year>[12]\d{3})(?![\d%]))?(?![\w-])"), _holiday),
     (_rx(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3})(?![\d/]|\.\d)"), _numeric),
-    (_rx(rf"(?:(?P<wd>{_WDA}),?\s+(?:the\s+)?)?(?<![\w.])(?P<mon>{_MON})\s+{_DAY}(?:,?\s+{_YEAR4})?"), _full_date),
-    (_rx(rf"(?:(?P<wd>{_WDA}),?\s+)?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
+    (_rx(rf"(?:(?P<wd>{_WDA})(?:,?\s+|\s*\(\s*)(?:the\s+)?)?(?<![\w.])(?P<mon>{_MON})\s+{_DAY}(?:,?\s+{_YEAR4})?"),
+     _full_date),
+    (_rx(rf"(?:(?P<wd>{_WDA})(?:,?\s+|\s*\(\s*))?(?:the\s+)?(?<![\d.,$£€¥\w]){_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
          rf"(?:,?\s+{_YEAR4})?"), _full_date),
     (_rx(rf"(?<![\w.])(?P<mon>{_MON}),?\s+(?:of\s+)?(?:{_YEAR4}|['’](?P<yy>\d\d)(?![\ds]))"), _month_year),
     (_rx(r"(?:(?<=[Mm]id-)|(?<![\w$£€¥.,#/:'’-]))(?P<year>[12]\d{3})(?![\w%]|[.,]\d|-\d\d-)"), _year),

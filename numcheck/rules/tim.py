@@ -420,7 +420,11 @@ _OTHER_CLAUSE = re.compile(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s+(
                            r"(?:the|a|an|it|its|he|she|they|we|i|you|this|that|these|those|[A-Z][\w'’-]*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
                            r"[a-z]+ed|[a-z]+s)\b")
-_LEAD = re.compile(r"^\s*(?:(?:the|a|an|its|his|her|their|talks|[a-z]+(?:['’]s)?)\s+){0,4}?(?:on|in|of|during)?\s*$")
+# between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
+# silver medal at the world championships in September 2023"), but no verb or new clause
+_LEAD = re.compile(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|was|were|"
+                   r"has|have|had|be|been|being|will|would|said|says|told)\b)[A-Za-z][a-z’'-]*(?:['’]s)?\s+){0,8}?"
+                   r"(?:on|in|of|during)?\s*$")
 
 
 @rule("TIM005", "sequence-contradiction", "error",
