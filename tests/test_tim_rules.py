@@ -355,3 +355,17 @@ def test_tim003_past_verb_separated_by_its_agent_and_place():
     # "for" starts a phrase of its own: the date belongs to the concert, not to the sale
     assert codes("date 2022-04-04\nTickets went on sale at the box office last month for the "
                  "orchestra's final concert on April 21.") == []
+
+
+def test_tim004_span_said_to_have_ended_on_another_date():
+    pub = "date 2024-02-12\n"
+    assert codes(pub + "The three-year lease the club signed with the council in 2019 ran out in 2020, "
+                       "the club said.") == ["TIM004"]
+    assert codes(pub + "The three-year lease the club signed with the council in 2019 ran out in 2022, "
+                       "the club said.") == []
+    msg = messages(pub + "The three-year lease the club signed with the council in 2019 ran out in 2020, "
+                         "the club said.", "TIM004")[0]
+    assert "2022" in msg and "2020" in msg
+    # a span that cannot have ended yet, told as expired
+    assert codes(pub + "The ten-year licence granted in 2018 expired, the regulator said.") == ["TIM004"]
+    assert codes(pub + "The ten-year licence granted in 2012 expired, the regulator said.") == []

@@ -201,9 +201,16 @@ def future_event(ctx: RuleContext) -> Iterator:
 _GAP_AFTER = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?\s*")
 _GAP_BEFORE = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
 _START_WORDS = re.compile(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
-                          r"which\s+began|opened|set\s+up|commissioned)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+                          r"which\s+began|opened|set\s+up|commissioned|signed|agreed|awarded|struck|granted|"
+                          r"issued|sealed)\s+(?:(?:with|by|between)\s+(?:[\w'’-]+\s+){1,4}?)?(?:in\s+|on\s+)?$",
+                          re.IGNORECASE)
+# the span said to have ended on a date: "expired last year", "ran out in 2022"
+_ENDED_AT = re.compile(r"\s*(?:,\s*)?(?:expired|lapsed|ended|ran\s+out|ran\s+its\s+course|came\s+to\s+an\s+end|"
+                       r"was\s+completed|finished|concluded)\s+(?:(?:in|on|at\s+the\s+end\s+of)\s+)?$",
+                       re.IGNORECASE)
 _DONE_WORDS = re.compile(r"\b(?:found|finds|concluded|completed|showed|shows|finished|ended|revealed|reported|"
-                         r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated)\b",
+                         r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated|expired|"
+                         r"lapsed|ran\s+out)\b",
                          re.IGNORECASE)
 _SINCE_GAP = re.compile(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
@@ -348,7 +355,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             if amount is None:
                 continue
             for t in idx.sentence(c)[2]:
-                if t.start <= c.end or t.start > c.end + 60 or t.end > s.end or not _resolved(t) or t.relative:
+                if t.start <= c.end or t.start > c.end + 90 or t.end > s.end or not _resolved(t) or t.relative:
                     continue
                 if not _START_WORDS.search(text, c.end, t.start):
                     continue
@@ -359,6 +366,18 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                 months = int(amount * {"year": 12, "decade": 120, "month": 1}[unit])
                 end_lo = t.date_start.year * 12 + t.date_start.month - 1 + months
                 end_year = end_lo // 12
+                # "the five-year contract signed in 2020 expired last year": the end it is given
+                ended = next((e for e in idx.sentence(c)[2] if e.start >= t.end and _resolved(e)
+                              and _ENDED_AT.search(text, max(t.end, e.start - 40), e.start)), None)
+                if ended is not None and unit != "month":
+                    lo_y, hi_y = t.date_start.year + int(amount * (10 if unit == "decade" else 1)), \
+                        t.date_end.year + int(amount * (10 if unit == "decade" else 1))
+                    if ended.date_end.year < lo_y - tol_years or ended.date_start.year > hi_y + tol_years:
+                        done.add(c.start)
+                        yield ctx.finding(c.start, ended.end,
+                                          f"a {_amount_text(c)} span begun in {_years(t)} ends about "
+                                          f"{lo_y if lo_y == hi_y else f'{lo_y}-{hi_y}'}, not {_years(ended)}")
+                    break
                 if end_year > until.year + (tol_years if unit != "month" else 0):
                     done.add(c.start)
                     yield ctx.finding(c.start, t.end,
