@@ -202,49 +202,56 @@ _BACK_CONNECT = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "v
 _DIGIT_NAME = re.compile(r"[A-Z][A-Za-z]*\d[A-Za-z\d]*(?:['’]s)?")
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A token of a sentence, with its lowercase and base forms worked out once."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "low", "base", "is_punct", "is_cap", "possessive", "_acronym", "_digit")
 
-    @property
-    def base(self) -> str:
-        """Lowercased, without a possessive ending."""
-        t = self.low
-        for end in ("'s", "’s"):
-            if t.endswith(end):
-                return t[:-2]
-        return t.rstrip("'’")
-
-    @property
-    def is_punct(self) -> bool:
-        return not (self.text[0].isalnum() or self.text[0] == "_")
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        low = self.low = text.lower()
+        # base: lowercased, without a possessive ending
+        self.base = low[:-2] if low.endswith(("'s", "’s")) else low.rstrip("'’")
+        c = text[0]
+        self.is_punct = not (c.isalnum() or c == "_")
+        self.is_cap = c.isupper()
+        self.possessive = low.endswith(("'s", "’s", "s'", "s’"))
+        self._acronym: bool | None = None
+        self._digit: bool | None = None
 
     @property
     def is_acronym(self) -> bool:
-        core = self.text.replace(".", "").rstrip("'’s")
-        return len(core) >= 2 and sum(ch.isupper() for ch in core) >= 2
-
-    @property
-    def possessive(self) -> bool:
-        return self.low.endswith(("'s", "’s")) or (self.low.endswith(("s'", "s’")))
+        a = self._acronym
+        if a is None:
+            if self.text == self.low:
+                a = False
+            else:
+                core = self.text.replace(".", "").rstrip("'’s")
+                a = len(core) >= 2 and sum(ch.isupper() for ch in core) >= 2
+            self._acronym = a
+        return a
 
     @property
     def has_digit(self) -> bool:
         """A number-like token; a name with a digit inside ("A4E", "G7") is not one."""
-        return any(ch.isdigit() for ch in self.text) and not _DIGIT_NAME.fullmatch(self.text)
+        d = self._digit
+        if d is None:
+            d = self._digit = any(ch.isdigit() for ch in self.text) and not _DIGIT_NAME.fullmatch(self.text)
+        return d
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Tok) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
-def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+def _scan_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, lo, hi):
         s, e, t = m.start(), m.end(), m.group()
@@ -254,6 +261,63 @@ def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
             continue
         out.append(_Tok(s, e, t))
     return out
+
+
+class _SentenceTokens:
+    """The tokens of each sentence of one text, made on first use.
+
+    ``_tokens`` asks for the tokens of a stretch of a sentence many times over
+    (a subject before each verb, a name after each cue); a stretch whose ends fall
+    between the sentence's tokens is a slice of them."""
+
+    __slots__ = ("text", "starts", "ends", "toks", "tok_starts", "tok_ends")
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.text = text
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+        self.toks: dict[int, list[_Tok]] = {}
+        self.tok_starts: dict[int, list[int]] = {}
+        self.tok_ends: dict[int, list[int]] = {}
+
+    def get(self, lo: int, hi: int, lex: Lexicon) -> list[_Tok] | None:
+        k = bisect.bisect_right(self.starts, lo) - 1
+        if k < 0 or hi > self.ends[k]:
+            return None
+        toks = self.toks.get(k)
+        if toks is None:
+            toks = self.toks[k] = _scan_tokens(self.text, self.starts[k], self.ends[k], lex)
+            self.tok_starts[k] = [t.start for t in toks]
+            self.tok_ends[k] = [t.end for t in toks]
+        ts, te = self.tok_starts[k], self.tok_ends[k]
+        i = bisect.bisect_left(te, lo + 1)   # first token ending after lo
+        if i < len(toks) and toks[i].start < lo:
+            return None                      # lo falls inside a token
+        j = bisect.bisect_left(ts, hi)       # tokens starting before hi
+        if j > i and te[j - 1] > hi:
+            return None                      # hi falls inside a token
+        if j > i and te[j - 1] == hi and toks[j - 1].text[-1] in "'’" and len(toks[j - 1].text) > 1:
+            return None                      # "companies'" needs the space after it
+        return toks[i:j]
+
+
+_CTX: _SentenceTokens | None = None
+
+
+def _use_tokens(text: str, sentences: Sequence[Sentence], fresh: bool = False) -> None:
+    global _CTX
+    ctx = _CTX
+    if fresh or ctx is None or ctx.text is not text:
+        _CTX = _SentenceTokens(text, sentences)
+
+
+def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+    ctx = _CTX
+    if ctx is not None and ctx.text is text:
+        got = ctx.get(lo, hi, lex)
+        if got is not None:
+            return got
+    return _scan_tokens(text, lo, hi, lex)
 
 
 # ---------------------------------------------------------------------------
@@ -652,6 +716,7 @@ def _phrase_tokens(text: str, span: tuple[int, int], lex: Lexicon) -> list[_Tok]
 def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[Attribution]:
     """Every attribution cue in the text, unresolved, in text order."""
     lex = lex or lexicon()
+    _use_tokens(text, sentences)
     found: list[Attribution] = []
     persons: set[str] = set()
     for si, sent in enumerate(sentences):
@@ -1030,6 +1095,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
     surnames already known to be people ("Reyes" after "chief executive Tom Reyes")."""
     out: list[tuple[int, str, str]] = []
     persons = set(persons or ())
+    _use_tokens(text, sentences)
     # capitalised words seen inside sentences, leaving out Title-Case headlines
     body = text
     headlines: set[int] = set()
@@ -1265,6 +1331,7 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
         sentences = (Sentence(0, len(text), 0),)
         paragraphs = paragraphs or (Paragraph(0, len(text)),)
     lex = lexicon()
+    _use_tokens(text, sentences, fresh=True)
     atts = find_attributions(text, sentences, lex)
     persons = set()
     for a in atts:
