@@ -25,6 +25,7 @@ SENTENCES = [
     "At 5 p.m. GMT, at 17:30, at noon and at midnight, 1730 GMT and 17:30:05.",
     "Between 2019-20 and 2019–2021, three to five years, two days later, the end of the year.",
     "Every other week, per month, daily and quarterly.",
+    "She has led it since 2019, when she was 31, and, now 36, runs it; FY2024-25 and the budget for 2024/25.",
 ]
 
 

@@ -369,3 +369,21 @@ def test_tim004_span_said_to_have_ended_on_another_date():
     # a span that cannot have ended yet, told as expired
     assert codes(pub + "The ten-year licence granted in 2018 expired, the regulator said.") == ["TIM004"]
     assert codes(pub + "The ten-year licence granted in 2012 expired, the regulator said.") == []
+
+
+def test_tim004_age_when_and_age_now():
+    pub = "date 2024-05-20\n"
+    assert codes(pub + "Marsh, 52, has chaired the board since 2016, when she was 37.") == ["TIM004"]
+    assert codes(pub + "Marsh, 45, has chaired the board since 2016, when she was 37.") == []
+    assert codes(pub + "He founded the bakery aged 22 in 1998 and, now 39, runs four shops.") == ["TIM004"]
+    assert codes(pub + "He founded the bakery aged 22 in 1998 and, now 48, runs four shops.") == []
+
+
+def test_tim004_span_later_after_a_year_in_the_same_sentence():
+    pub = "date 2024-05-20\n"
+    assert codes(pub + "The pier was damaged by a storm in 1987 and rebuilt a decade later, in 2009.") == ["TIM004"]
+    assert codes(pub + "The pier was damaged by a storm in 1987 and rebuilt a decade later, in 1997.") == []
+    # a frequency stays a frequency
+    from numcheck.extract.temporal import extract_temporal
+    assert [c.kind for c in extract_temporal("date 2024-05-20\nThe fee rose to 12 a month.",
+                                             published=dt.date(2024, 5, 20)) if c.text == "a month"] == ["set"]

@@ -787,6 +787,9 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|on
                          r"(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 
 
+_SPAN_AFTER = re.compile(r"\s*,?\s*(?:later|earlier|before|after|ago|on|since|previously)\b", re.IGNORECASE)
+
+
 def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if m.group("dir"):
         return _ago(m, ctx)  # "two years ago": a date
@@ -801,7 +804,9 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if raw in ("a", "an") and not plural:
         # "$5 a month", "twice a year": a frequency
-        if _SET_BEFORE.search(ctx.before(m.start(), 20)) and not (m.group("q") or m.group("the")):
+        # ("closed in 2005 and reopened a decade later": a span, not a frequency)
+        if _SET_BEFORE.search(ctx.before(m.start(), 20)) and not (m.group("q") or m.group("the")) \
+                and not _SPAN_AFTER.match(ctx.after(m.end(), 16)):
             c = _Cand(m.start(), m.end(), "set", prio=3)
             c.timex = _dur_timex(1, unit)
             return c
@@ -879,6 +884,8 @@ def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c.extra["person"] = name
         c.start = m.start("age")
         c.end = m.end("age")
+    if "now" in g:
+        c.extra["age_now"] = True
     if g.get("at"):
         c.extra["age_at"] = True
         # an age at a past moment needs a year nearby to mean anything
@@ -1100,6 +1107,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
      _set),
     (_rx(rf"(?<![\w])(?:[Pp]er)\s+(?P<u>day|week|month|year|hour)(?![\w])"), _set),
     (_rx(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly)(?![\w-])"), _set_adverb),
+    # an age at a past moment told as a clause: "since 2019, when she was 31"
+    (_rx(r"(?P<span>(?P<at>\b[Ww]hen\s+(?:he|she|they|I|we)\s+(?:was|were))\s+)(?P<age>\d{1,2})"
+         r"(?=\s*[,.;)]|\s+(?:and|but|or|years?\s+old)\b)"), _age),
+    # the age now, told after the fact: "joined aged 24 in 2001 and, now 61, runs it"
+    (_rx(r"(?P<span>\b[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})(?=\s*[,.;)]|\s+(?:and|but|who|years?\s+old)\b)"),
+     _age),
 ]
 
 
@@ -1163,6 +1176,8 @@ _GATES: list[tuple | None] = [
     (("every", "each"),),
     (("per",), ("day", "week", "month", "year", "hour")),
     (("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "quarterly"),),
+    (("when",), _G(r"(?:was|were)\s+\d")),                                       # when she was 31
+    (_G(r"[Nn]ow\s+(?:aged\s+)?\d"),),                                            # now 61
 ]
 assert len(_GATES) == len(_PATTERNS)
 

@@ -390,7 +390,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             s0, s1, pool = idx.sentence(c)
             # the age now: an appositive ("Reyes, 52,") or "the 52-year-old" earlier in the sentence
             now_age = next((p for p in pool if p.start < c.start and "age" in p.extra and not p.extra.get("age_at")
-                            and (p.extra.get("person") or "year" in p.text)), None)
+                            and (p.extra.get("person") or "year" in p.text or p.extra.get("age_now"))), None)
+            if now_age is None:  # "joined aged 24 in 2001 and, now 61, runs it"
+                now_age = next((p for p in pool if p.start > c.end and p.extra.get("age_now")), None)
             if now_age is None:
                 continue
             year_c = None
@@ -407,7 +409,8 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             stated = int(now_age.extra["age"])
             if stated < lo - tol_years or stated > hi + tol_years:
                 done.add(c.start)
-                who = now_age.extra.get("person") or f"the {' '.join(now_age.text.split())}"
+                who = now_age.extra.get("person") or (
+                    "them" if now_age.extra.get("age_now") else f"the {' '.join(now_age.text.split())}")
                 yield ctx.finding(c.start, c.end,
                                   f"{at} in {_years(year_c)} makes {who} about {lo if lo == hi else f'{lo}-{hi}'} "
                                   f"in {pub.year}, not {stated}")
