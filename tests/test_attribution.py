@@ -767,3 +767,52 @@ def test_heard_with_an_object_is_not_a_court_tag():
     text = "The tribunal heard Ms Adebayo had been paid £6,200 less than male colleagues."
     got, _ = link(text, "£6,200")
     assert src_text(got["£6,200"]) == "The tribunal"
+
+
+# -- shared sentence tokens and keyword gates give the same results as a plain scan --
+
+def test_sentence_token_slices_match_a_fresh_scan():
+    from numcheck.extract import attribution as at
+    from numcheck.models import Sentence
+    text = ("Acme Co. said the companies' profits rose 5%, the U.S. agency's data show. "
+            "Officials at the Ministry of Finance told Reuters on Monday that sales fell.")
+    cut = text.index("Officials")
+    sents = [Sentence(0, cut - 1, 0), Sentence(cut, len(text), 0)]
+    lex = at.lexicon()
+    at._use_tokens(text, sents, fresh=True)
+    for lo in range(len(text)):
+        for hi in range(lo, len(text) + 1, 3):
+            got = [(t.start, t.end, t.text, t.base, t.is_acronym, t.has_digit) for t in at._tokens(text, lo, hi, lex)]
+            want = [(t.start, t.end, t.text, t.base, t.is_acronym, t.has_digit) for t in at._scan_tokens(text, lo, hi, lex)]
+            assert got == want, (lo, hi)
+
+
+def test_keyword_gates_hold_for_every_match():
+    import re
+    from numcheck.extract import attribution as at
+    lex = at.lexicon()
+    cue_gates, vague_gates = at._gates()
+    assert any(g is not None for g in cue_gates) and any(g is not None for g in vague_gates)
+    pats = [(c.whole if c.whole is not None else c.prefix if c.forward else c.suffix, g)
+            for c, g in zip(lex.cues, cue_gates)] + [(p, g) for (p, _), g in zip(lex.vague, vague_gates)]
+    text = " ".join(p.read_text(encoding="utf-8", errors="replace")
+                    for p in sorted((ROOT / "fixtures").rglob("*.txt")))
+    seen = 0
+    for pat, gate in pats:
+        if gate is None:
+            continue
+        for m in pat.finditer(text):
+            seen += 1
+            assert any(w in m.group().lower() for w in gate), (pat.pattern, m.group())
+    assert seen > 50
+
+
+def test_odd_case_letters_bypass_the_gates():
+    # the long s matches "s" case-insensitively but is not "s" once lowercased
+    from numcheck.extract.attribution import find_attributions
+    from numcheck.models import Sentence
+    odd = "“Profits rose 5%,” ſaid Jane Doe."
+    plain = "“Profits rose 5%,” said Jane Doe."
+    got = find_attributions(odd, [Sentence(0, len(odd), 0)])
+    want = find_attributions(plain, [Sentence(0, len(plain), 0)])
+    assert [a.source.text for a in got] == [a.source.text for a in want] == ["Jane Doe"]

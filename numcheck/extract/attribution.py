@@ -181,6 +181,85 @@ def lexicon() -> Lexicon:
 
 
 # ---------------------------------------------------------------------------
+# keyword gates: a cue pattern is run over a sentence only when the sentence holds
+# one of the words every match of it must contain
+
+# the only characters outside ASCII that match an ASCII letter case-insensitively
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _prefixes(seq, limit: int = 64) -> tuple[set[str], bool] | None:
+    """Strings one of which starts every match of ``seq`` (a parsed sequence), and
+    whether ``seq`` is wholly literal; None when there are too many."""
+    from re import _constants as C
+    out = {""}
+    for op, av in seq:
+        if op is C.LITERAL:
+            out = {w + chr(av) for w in out}
+        elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero width
+        elif op is C.SUBPATTERN or op is C.BRANCH:
+            subs = [av[-1]] if op is C.SUBPATTERN else av[1]
+            alts: set[str] = set()
+            whole = True
+            for sub in subs:
+                got = _prefixes(sub, limit)
+                if got is None:
+                    return None
+                alts |= got[0]
+                whole = whole and got[1]
+            out = {w + a for w in out for a in alts}
+            if len(out) > limit:
+                return None
+            if not whole:
+                return out, False
+        else:
+            return out, False
+    return out, True
+
+
+def _gate(pattern: re.Pattern | None) -> tuple[str, ...] | None:
+    """Lowercase strings at least one of which lies inside every match of ``pattern``
+    (None: no usable set, run the pattern everywhere)."""
+    if pattern is None:
+        return None
+    from re import _parser
+    try:
+        seq = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+    best: tuple[str, ...] | None = None
+    for i in range(len(seq)):
+        got = _prefixes(seq[i:])
+        if got is None:
+            continue
+        words = {w.lower() for w in got[0]}
+        if not words or min(len(w) for w in words) < 3 or not all(w.isascii() for w in words):
+            continue
+        cand = tuple(sorted(words))
+        if best is None or min(map(len, cand)) > min(map(len, best)):
+            best = cand
+    return best
+
+
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple, tuple]:
+    lex = lexicon()
+    cues = tuple(_gate(c.whole if c.whole is not None else c.prefix if c.forward else c.suffix) for c in lex.cues)
+    vague = tuple(_gate(p) for p, _ in lex.vague)
+    return cues, vague
+
+
+def _open(gate: tuple[str, ...] | None, low: str | None) -> bool:
+    if gate is None or low is None:
+        return True
+    for w in gate:
+        if w in low:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
 # tokens
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
@@ -759,9 +838,13 @@ def _new_att(text: str, span: tuple[int, int], cue: tuple[int, int], si: int, se
 def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, persons: set[str]) -> list[Attribution]:
     lo, hi = sent.start, sent.end
     out: list[Attribution] = []
+    cue_gates, vague_gates = _gates()
+    low = None if _ODD_CASE.search(text, lo, hi) else text[lo:hi].lower()
 
     # phrase cues from attribution.toml
-    for cue in lex.cues:
+    for cue, gate in zip(lex.cues, cue_gates):
+        if not _open(gate, low):
+            continue
         if cue.whole is not None:
             for m in cue.whole.finditer(text, lo, hi):
                 pm = re.search(r"\b(its|their)\b", m.group(), re.I)
@@ -914,7 +997,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         out.append(att)
 
     # vague phrases from vague.toml
-    for pat, weak in lex.vague:
+    for (pat, weak), gate in zip(lex.vague, vague_gates):
+        if not _open(gate, low):
+            continue
         for m in pat.finditer(text, lo, hi):
             g = "source" if "source" in pat.groupindex and m.group("source") else 0
             s, e = m.span(g)
