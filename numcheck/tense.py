@@ -150,6 +150,9 @@ _OWN_PHRASE = re.compile(r"\b(?:for|until|till|to|towards?|before|after|ahead|th
                          r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
 def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,
                      max_words: int = 6, max_reach_words: int = 12) -> bool:
     """True when the clause holding the span is told in the past tense by a verb within
@@ -169,16 +172,18 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
         gap = text[e:start] if e <= start else text[end:s]
         words = len(_WORD.findall(gap))
         if best is None or words < best[0]:
-            best = (words, k, gap)
+            best = (words, k, gap, s)
     if best is None or best[1] != PAST:
         return False
     if best[0] <= max_words:
         return True
-    # further off, the verb still governs the date when only its agent, object or place
-    # stands between them ("was signed by the foreign ministers of the four countries in
-    # Bratislava on July 12"), with no word that starts a phrase of its own ("for the concert
-    # on April 12", "to hold talks on", "which opens on")
-    return best[0] <= max_reach_words and _OWN_PHRASE.search(best[2]) is None
+    # further off, a passive verb still governs the date when only its agent and place stand
+    # between them ("was signed by the foreign ministers of the four countries in Bratislava
+    # on July 12"), with no word that starts a phrase of its own ("for the concert on April
+    # 12", "to hold talks on", "which opens on").  An active verb's object may carry a date
+    # of its own ("confirmed a cut in fuel duty in the budget on March 6"), so it does not reach.
+    return (best[0] <= max_reach_words and _PASSIVE_AUX.search(text, max(lo, best[3] - 20), best[3]) is not None
+            and _OWN_PHRASE.search(best[2]) is None)
 
 
 def tense_of(clause: str) -> str | None:

@@ -352,6 +352,9 @@ def test_tim003_past_verb_separated_by_its_agent_and_place():
                  "in Oslo on April 21.") == ["TIM003"]
     assert codes("date 2022-04-04\nThe agreement will be signed by the prime ministers of both countries "
                  "in Oslo on April 21.") == []
+    # an active verb's object carries its own date: the budget is on that day, not the confirming
+    assert codes("date 2022-04-04\nThe chancellor confirmed a cut in fuel duty in the spring "
+                 "budget on April 21, officials said.") == []
     # "for" starts a phrase of its own: the date belongs to the concert, not to the sale
     assert codes("date 2022-04-04\nTickets went on sale at the box office last month for the "
                  "orchestra's final concert on April 21.") == []
