@@ -330,16 +330,20 @@ class _Tok:
         return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
-def _scan_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
-    out: list[_Tok] = []
+def _raw_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text, lo, hi):
         s, e, t = m.start(), m.end(), m.group()
-        if t == "." and out and out[-1].end == s and out[-1].text in lex.abbreviations:
+        if t == "." and out and out[-1][1] == s and out[-1][2] in lex.abbreviations:
             prev = out.pop()
-            out.append(_Tok(prev.start, e, prev.text + "."))
+            out.append((prev[0], e, prev[2] + "."))
             continue
-        out.append(_Tok(s, e, t))
+        out.append((s, e, t))
     return out
+
+
+def _scan_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+    return [_Tok(s, e, t) for s, e, t in _raw_tokens(text, lo, hi, lex)]
 
 
 class _SentenceTokens:
@@ -349,13 +353,14 @@ class _SentenceTokens:
     (a subject before each verb, a name after each cue); a stretch whose ends fall
     between the sentence's tokens is a slice of them."""
 
-    __slots__ = ("text", "starts", "ends", "toks", "tok_starts", "tok_ends")
+    __slots__ = ("text", "starts", "ends", "toks", "raw", "tok_starts", "tok_ends")
 
     def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
         self.text = text
         self.starts = [s.start for s in sentences]
         self.ends = [s.end for s in sentences]
-        self.toks: dict[int, list[_Tok]] = {}
+        self.toks: dict[int, list[_Tok | None]] = {}
+        self.raw: dict[int, list[tuple[int, int, str]]] = {}
         self.tok_starts: dict[int, list[int]] = {}
         self.tok_ends: dict[int, list[int]] = {}
 
@@ -365,18 +370,24 @@ class _SentenceTokens:
             return None
         toks = self.toks.get(k)
         if toks is None:
-            toks = self.toks[k] = _scan_tokens(self.text, self.starts[k], self.ends[k], lex)
-            self.tok_starts[k] = [t.start for t in toks]
-            self.tok_ends[k] = [t.end for t in toks]
+            raw = self.raw[k] = _raw_tokens(self.text, self.starts[k], self.ends[k], lex)
+            toks = self.toks[k] = [None] * len(raw)
+            self.tok_starts[k] = [r[0] for r in raw]
+            self.tok_ends[k] = [r[1] for r in raw]
         ts, te = self.tok_starts[k], self.tok_ends[k]
         i = bisect.bisect_left(te, lo + 1)   # first token ending after lo
-        if i < len(toks) and toks[i].start < lo:
+        if i < len(toks) and ts[i] < lo:
             return None                      # lo falls inside a token
         j = bisect.bisect_left(ts, hi)       # tokens starting before hi
-        if j > i and te[j - 1] > hi:
-            return None                      # hi falls inside a token
-        if j > i and te[j - 1] == hi and toks[j - 1].text[-1] in "'’" and len(toks[j - 1].text) > 1:
-            return None                      # "companies'" needs the space after it
+        if j <= i:
+            return []
+        raw = self.raw[k]
+        last = raw[j - 1][2]
+        if te[j - 1] > hi or (te[j - 1] == hi and last[-1] in "'’" and len(last) > 1):
+            return None                      # hi inside a token, or "companies'" needing its space
+        for n in range(i, j):
+            if toks[n] is None:
+                toks[n] = _Tok(*raw[n])
         return toks[i:j]
 
 
