@@ -390,3 +390,13 @@ def test_tim004_span_later_after_a_year_in_the_same_sentence():
     from numcheck.extract.temporal import extract_temporal
     assert [c.kind for c in extract_temporal("date 2024-05-20\nThe fee rose to 12 a month.",
                                              published=dt.date(2024, 5, 20)) if c.text == "a month"] == ["set"]
+
+
+def test_tim004_age_clauses_stay_quiet_when_not_tied_to_a_year():
+    pub = "date 2024-05-20\n"
+    # the age belongs to meeting her husband, not to the move in 2010
+    assert codes(pub + "Smith, 45, moved to London in 2010 with her husband, whom she met when she was 19.") == []
+    # "now 61" of an index is not an age
+    from numcheck.extract.temporal import extract_temporal
+    assert [c for c in extract_temporal("The index is now 61, up from 58.", published=dt.date(2024, 5, 20))
+            if c.extra.get("age") is not None] == []

@@ -886,6 +886,10 @@ def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c.end = m.end("age")
     if "now" in g:
         c.extra["age_now"] = True
+    elif g.get("at") and g["at"].lower().startswith("when"):
+        # "since 2019, when she was 31": the age belongs to the year just before it
+        if not re.search(r"\b[12]\d{3}\)?,?\s*$", ctx.before(m.start(), 12)):
+            return None
     if g.get("at"):
         c.extra["age_at"] = True
         # an age at a past moment needs a year nearby to mean anything
@@ -1111,8 +1115,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     (_rx(r"(?P<span>(?P<at>\b[Ww]hen\s+(?:he|she|they|I|we)\s+(?:was|were))\s+)(?P<age>\d{1,2})"
          r"(?=\s*[,.;)]|\s+(?:and|but|or|years?\s+old)\b)"), _age),
     # the age now, told after the fact: "joined aged 24 in 2001 and, now 61, runs it"
-    (_rx(r"(?P<span>\b[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})(?=\s*[,.;)]|\s+(?:and|but|who|years?\s+old)\b)"),
-     _age),
+    (_rx(r"(?:(?<=,\s)|(?<=\bhe\sis\s)|(?<=\bshe\sis\s)|(?<=\bwho\sis\s))(?P<span>[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})"
+         r"(?=\s*[,.;)]|\s+(?:and|but|years?\s+old)\b)"), _age),
 ]
 
 
