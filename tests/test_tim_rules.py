@@ -400,3 +400,18 @@ def test_tim004_age_clauses_stay_quiet_when_not_tied_to_a_year():
     from numcheck.extract.temporal import extract_temporal
     assert [c for c in extract_temporal("The index is now 61, up from 58.", published=dt.date(2024, 5, 20))
             if c.extra.get("age") is not None] == []
+
+
+def test_tim001_uk_order_may_with_a_weekday_and_no_comma():
+    d = dt.date(2024, 5, 7)
+    right, wrong = d.strftime("%A"), (d - dt.timedelta(days=1)).strftime("%A")
+    assert codes(f"date 2024-05-20\nThe inquest opened on {wrong} 7 May at the town hall.") == ["TIM001"]
+    assert codes(f"date 2024-05-20\nThe inquest opened on {right} 7 May at the town hall.") == []
+    # "May" the modal after a number stays a verb
+    assert codes("date 2024-05-20\nOfficials said 14 May vote against the plan.") == []
+
+
+def test_tim004_span_before_a_date_in_a_short_clause():
+    pub = "date 2024-05-20\n"
+    assert codes(pub + "She was appointed in 2016, four years before she joined the board in 2018.") == ["TIM004"]
+    assert codes(pub + "She was appointed in 2014, four years before she joined the board in 2018.") == []

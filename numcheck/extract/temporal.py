@@ -256,8 +256,10 @@ def _full_date(m: re.Match, ctx: _Ctx) -> _Cand | None:
         _make_day(c, int(m.group("year")), mon, day)
     else:
         # May followed by a number is a month only when the number reads as a day
-        if m.group("mon") == "May" and not re.match(r"\s*(?:[,.;:)]|$|\s+(?:and|to|through|until|or)\b)",
-                                                    ctx.text[m.end():m.end() + 12]):
+        # (or is named with its weekday, or is followed by a preposition: "on Wednesday 14 May at")
+        if m.group("mon") == "May" and not wd and not re.match(
+                r"\s*(?:[,.;:)]|$|\s+(?:and|to|through|until|or|at|in|on|when|after|before|as|with|from|"
+                r"for|during)\b)", ctx.text[m.end():m.end() + 12]):
             if not _YEAR_CUES.search(ctx.before(m.start(), 12)):
                 return None
         if day == 0:
@@ -1406,7 +1408,7 @@ def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
     return j
 
 
-_ANCHOR_GAP = re.compile(r"\s*(?:[A-Za-z'’]+\s+){0,4}")
+_ANCHOR_GAP = re.compile(r"\s*(?:[A-Za-z'’]+\s+){0,6}")
 
 
 def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:
