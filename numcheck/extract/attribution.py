@@ -364,7 +364,7 @@ class _SentenceTokens:
         self.tok_starts: dict[int, list[int]] = {}
         self.tok_ends: dict[int, list[int]] = {}
 
-    def get(self, lo: int, hi: int, lex: Lexicon) -> list[_Tok] | None:
+    def get(self, lo: int, hi: int, lex: Lexicon, tail: bool = False, limit: int = 0) -> list[_Tok] | None:
         k = bisect.bisect_right(self.starts, lo) - 1
         if k < 0 or hi > self.ends[k]:
             return None
@@ -385,6 +385,14 @@ class _SentenceTokens:
         last = raw[j - 1][2]
         if te[j - 1] > hi or (te[j - 1] == hi and last[-1] in "'’" and len(last) > 1):
             return None                      # hi inside a token, or "companies'" needing its space
+        if tail:
+            for n in range(j - 1, i - 1, -1):
+                r = raw[n][2]
+                if not (r[0].isalnum() or r[0] == "_") and r not in _NOT_BREAKS:
+                    i = n + 1
+                    break
+        if limit and j > i + limit:
+            j = i + limit
         for n in range(i, j):
             if toks[n] is None:
                 toks[n] = _Tok(*raw[n])
@@ -401,13 +409,33 @@ def _use_tokens(text: str, sentences: Sequence[Sentence], fresh: bool = False) -
         _CTX = _SentenceTokens(text, sentences)
 
 
-def _tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+_NOT_BREAKS = ("&", "-", "'", "’")
+
+
+def _tail_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[_Tok]:
+    """The tokens of ``lo``..``hi`` after its last punctuation mark (``&``, hyphens and
+    apostrophes aside): the clause segment that ends at ``hi``."""
     ctx = _CTX
     if ctx is not None and ctx.text is text:
-        got = ctx.get(lo, hi, lex)
+        got = ctx.get(lo, hi, lex, tail=True)
         if got is not None:
             return got
-    return _scan_tokens(text, lo, hi, lex)
+    toks = _scan_tokens(text, lo, hi, lex)
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].is_punct and toks[k].text not in _NOT_BREAKS:
+            return toks[k + 1:]
+    return toks
+
+
+def _tokens(text: str, lo: int, hi: int, lex: Lexicon, limit: int = 0) -> list[_Tok]:
+    """The tokens of ``lo``..``hi`` (only the first ``limit`` of them if ``limit``)."""
+    ctx = _CTX
+    if ctx is not None and ctx.text is text:
+        got = ctx.get(lo, hi, lex, limit=limit)
+        if got is not None:
+            return got
+    toks = _scan_tokens(text, lo, hi, lex)
+    return toks[:limit] if limit else toks
 
 
 # ---------------------------------------------------------------------------
@@ -426,7 +454,8 @@ def _is_word_tok(t: _Tok, lex: Lexicon) -> bool:
 
 
 def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int = 14) -> tuple[int, int] | None:
-    toks = _tokens(text, pos, hi, lex)
+    # the walk below looks at no more than max_tokens tokens and three beyond them
+    toks = _tokens(text, pos, hi, lex, limit=max_tokens + 4)
     if not toks or toks[0].start - pos > 2:
         return None
     acc: list[_Tok] = []
@@ -541,16 +570,8 @@ def _segment_is_name(seg: list[_Tok], lex: Lexicon) -> bool:
 
 def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject that ends at ``pos`` (just before a reporting verb)."""
-    toks = _tokens(text, lo, pos, lex)
-    if not toks:
-        return None
     # the clause segment after the last boundary
-    seg_start = 0
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].is_punct and toks[k].text not in ("&", "-", "'", "’"):
-            seg_start = k + 1
-            break
-    seg = toks[seg_start:]
+    seg = _tail_tokens(text, lo, pos, lex)
     if not seg:
         return None
     # 1. the whole segment when it reads as a name
