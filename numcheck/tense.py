@@ -2,7 +2,8 @@
 
 Not a parser: a word-level heuristic good enough to tell an event told as done
 (``took effect``, ``was killed``, ``had risen``) from one told as planned or
-hypothetical (``will``, ``would``, ``is expected to``, ``plans to``).
+hypothetical (``will``, ``would``, ``is expected to``, ``plans to``, and without an
+auxiliary ``to be finished``, ``due to open``, ``set to``, ``scheduled for``).
 
 :func:`tense_at` looks first inside the clause holding the span (bounded by
 commas, semicolons, dashes, brackets and quotes), taking the marker nearest the

@@ -31,6 +31,10 @@ Resolution choices
   date they land on in ``extra['resolved']`` (``resolved_start``/``resolved_end``).
 - Ages (``52-year-old``, ``Reyes, 52,``, ``at the age of 31``) are durations with
   ``extra['age']`` (and ``extra['person']``, ``extra['age_at']``).
+- Financial years and seasons written across two years (``2024-25`` or ``2024/25`` beside a
+  word such as budget, season, fiscal; ``FY2024-25``) are one span with ``extra['fiscal']``
+  covering both calendar years (the start month depends on the convention); without such a
+  word ``1957-58`` is two years.
 - Impossible dates are still found, with ``extra['invalid']`` giving the reason.
 - With a publication date range (``published``..``published_until``) each
   relative expression is resolved against both ends: the interval spans both
