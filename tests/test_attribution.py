@@ -816,3 +816,20 @@ def test_odd_case_letters_bypass_the_gates():
     got = find_attributions(odd, [Sentence(0, len(odd), 0)])
     want = find_attributions(plain, [Sentence(0, len(plain), 0)])
     assert [a.source.text for a in got] == [a.source.text for a in want] == ["Jane Doe"]
+
+
+def test_grouped_alternation_matches_like_the_plain_one():
+    import re
+    from numcheck.extract import attribution as at
+    lex = at.lexicon()
+    words = sorted(lex.say | lex.report | lex.clause) + ["Said", "saidx", "a", "ab", "pointed out", "Pointed"]
+    text = " ".join(p.read_text(encoding="utf-8", errors="replace")
+                    for p in sorted((ROOT / "fixtures").rglob("*.txt")))
+    text += " POINTED  OUT ab a Saidx said-x saidx"
+    for fold, flags in ((True, re.I), (False, 0)):
+        ws = sorted({w for w in words}, key=len, reverse=True)
+        plain = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + r")(?![\w-])", flags)
+        grouped = re.compile(r"(?<![\w-])(" + at._alternation(ws, fold=fold) + r")(?![\w-])", flags)
+        assert grouped.pattern != plain.pattern
+        want = [m.span(1) for m in plain.finditer(text)]
+        assert want and [m.span(1) for m in grouped.finditer(text)] == want

@@ -61,9 +61,27 @@ def _load(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str], fold: bool = False) -> str:
+    """The words as one alternation, longest first.  Words are grouped under their
+    first character (``s(?:aid|ays)``) so that a scan tries only the words that can
+    start at each place; the groups cannot match the same text, and each keeps its
+    words' order, so the matches are those of the plain ``said|says``.  ``fold``: the
+    pattern is case-insensitive, so ``A`` and ``a`` form one group."""
     ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    if fold and not all(w[0].isascii() for w in ws):
+        # "ſ" and "s" match each other case-insensitively: keep the plain order
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    groups: dict[str, list[str]] = {}
+    for w in ws:
+        groups.setdefault(w[0].lower() if fold else w[0], []).append(w)
+    parts = []
+    for g in groups.values():
+        if len(g) == 1:
+            parts.append(re.escape(g[0]).replace(r"\ ", r"\s+"))
+        else:
+            rests = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in g)
+            parts.append(re.escape(g[0][0]) + "(?:" + rests + ")")
+    return "|".join(parts)
 
 
 @dataclass(frozen=True)
@@ -143,8 +161,8 @@ def lexicon() -> Lexicon:
     say = frozenset(w.lower() for w in verbs.get("say", ()))
     report = frozenset(w.lower() for w in verbs.get("report", ()))
     clause = frozenset(w.lower() for w in verbs.get("clause", ()))
-    verb_re = re.compile(r"(?<![\w-])(" + _alternation(say | report | clause) + r")(?![\w-])", re.I)
-    skip_re = re.compile(r"(?:(?<=\s)|^)(?:" + _alternation(verbs.get("skip_between", ())) + r")\s*$", re.I)
+    verb_re = re.compile(r"(?<![\w-])(" + _alternation(say | report | clause, fold=True) + r")(?![\w-])", re.I)
+    skip_re = re.compile(r"(?:(?<=\s)|^)(?:" + _alternation(verbs.get("skip_between", ()), fold=True) + r")\s*$", re.I)
     outlets = a.get("outlets", {})
     names = a.get("names", {})
     refs = a.get("references", {})
@@ -1560,7 +1578,7 @@ def _reporting_break() -> re.Pattern:
 def _verb_before() -> re.Pattern:
     """A speech verb just before a break: "said after the game that ..." is one clause."""
     lex = lexicon()
-    verbs = _alternation(w for w in lex.say | lex.clause if w.endswith(("s", "d", "t")))
+    verbs = _alternation((w for w in lex.say | lex.clause if w.endswith(("s", "d", "t"))), fold=True)
     return re.compile(r"(?<![\w-])(?:" + verbs + r")(?:\s+(?:on|in|at)\s+[\w.]+)?$", re.I)
 
 
