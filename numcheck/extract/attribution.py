@@ -382,7 +382,8 @@ class _SentenceTokens:
         self.tok_starts: dict[int, list[int]] = {}
         self.tok_ends: dict[int, list[int]] = {}
 
-    def get(self, lo: int, hi: int, lex: Lexicon, tail: bool = False, limit: int = 0) -> list[_Tok] | None:
+    def get(self, lo: int, hi: int, lex: Lexicon, tail: bool = False, limit: int = 0,
+            lazy: bool = False) -> "list[_Tok] | _LazyTokens | None":
         k = bisect.bisect_right(self.starts, lo) - 1
         if k < 0 or hi > self.ends[k]:
             return None
@@ -411,10 +412,33 @@ class _SentenceTokens:
                     break
         if limit and j > i + limit:
             j = i + limit
+        if lazy:
+            return _LazyTokens(toks, raw, i, j)
         for n in range(i, j):
             if toks[n] is None:
                 toks[n] = _Tok(*raw[n])
         return toks[i:j]
+
+
+class _LazyTokens:
+    """A stretch of a sentence's tokens, each made when it is first looked at."""
+
+    __slots__ = ("toks", "raw", "i", "n")
+
+    def __init__(self, toks: list, raw: list, i: int, j: int) -> None:
+        self.toks, self.raw, self.i, self.n = toks, raw, i, j - i
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> _Tok:
+        if not 0 <= k < self.n:
+            raise IndexError(k)
+        k += self.i
+        t = self.toks[k]
+        if t is None:
+            t = self.toks[k] = _Tok(*self.raw[k])
+        return t
 
 
 _CTX: _SentenceTokens | None = None
@@ -473,7 +497,12 @@ def _is_word_tok(t: _Tok, lex: Lexicon) -> bool:
 
 def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int = 14) -> tuple[int, int] | None:
     # the walk below looks at no more than max_tokens tokens and three beyond them
-    toks = _tokens(text, pos, hi, lex, limit=max_tokens + 4)
+    toks = None
+    ctx = _CTX
+    if ctx is not None and ctx.text is text:
+        toks = ctx.get(pos, hi, lex, limit=max_tokens + 4, lazy=True)
+    if toks is None:
+        toks = _tokens(text, pos, hi, lex, limit=max_tokens + 4)
     if not toks or toks[0].start - pos > 2:
         return None
     acc: list[_Tok] = []
