@@ -807,10 +807,11 @@ def test_keyword_gates_hold_for_every_match():
     assert seen > 50
 
 
-def test_odd_case_letters_bypass_the_gates():
+def test_odd_case_letters_bypass_the_gates(monkeypatch):
     # the long s matches "s" case-insensitively but is not "s" once lowercased
     from numcheck.extract.attribution import find_attributions
     from numcheck.models import Sentence
+    monkeypatch.setattr(attribution, "_DOCUMENTS", 5)  # gates on
     odd = "“Profits rose 5%,” ſaid Jane Doe."
     plain = "“Profits rose 5%,” said Jane Doe."
     got = find_attributions(odd, [Sentence(0, len(odd), 0)])
@@ -833,3 +834,15 @@ def test_grouped_alternation_matches_like_the_plain_one():
         assert grouped.pattern != plain.pattern
         want = [m.span(1) for m in plain.finditer(text)]
         assert want and [m.span(1) for m in grouped.finditer(text)] == want
+
+
+def test_gated_scans_find_what_ungated_ones_do(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "attribution").rglob("*.txt"))][:40]
+    assert texts
+    for text in texts:
+        sents, _ = segment(text)
+        runs = []
+        for seen in (0, 5):
+            monkeypatch.setattr(attribution, "_DOCUMENTS", seen)
+            runs.append([(a.source, a.sentence, a.verb_class) for a in attribution.find_attributions(text, sents)])
+        assert runs[0] == runs[1]

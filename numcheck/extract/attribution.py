@@ -268,13 +268,18 @@ def _gates() -> tuple[tuple, tuple]:
     return cues, vague
 
 
-def _open(gate: tuple[str, ...] | None, low: str | None) -> bool:
-    if gate is None or low is None:
-        return True
-    for w in gate:
-        if w in low:
-            return True
-    return False
+_DOCUMENTS = 0   # documents seen by find_attributions in this process
+
+
+class _NoGates:
+    """No gate for any pattern."""
+
+    def __iter__(self):
+        while True:
+            yield None
+
+
+_NO_GATES = _NoGates()
 
 
 # ---------------------------------------------------------------------------
@@ -875,10 +880,15 @@ def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | N
     """Every attribution cue in the text, unresolved, in text order."""
     lex = lex or lexicon()
     _use_tokens(text, sentences)
+    global _DOCUMENTS
+    # the gates cost more to work out (about 10 ms) than they save on one article:
+    # a process checking a single document goes without them
+    gates = _gates() if _DOCUMENTS else None
+    _DOCUMENTS += 1
     found: list[Attribution] = []
     persons: set[str] = set()
     for si, sent in enumerate(sentences):
-        cands = _sentence_attributions(text, sent, si, lex, persons)
+        cands = _sentence_attributions(text, sent, si, lex, persons, gates)
         found.extend(cands)
     found.sort(key=lambda a: (a.lo, a.hi))
     return found
@@ -914,16 +924,25 @@ def _new_att(text: str, span: tuple[int, int], cue: tuple[int, int], si: int, se
     return Attribution(source=src, sentence=si, sort=ph.sort, docs=ph.docs | extra_docs, head=ph.head)
 
 
-def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, persons: set[str]) -> list[Attribution]:
+def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, persons: set[str],
+                           gates: tuple[tuple, tuple] | None = None) -> list[Attribution]:
     lo, hi = sent.start, sent.end
     out: list[Attribution] = []
-    cue_gates, vague_gates = _gates()
-    low = None if _ODD_CASE.search(text, lo, hi) else text[lo:hi].lower()
+    if gates is None:
+        cue_gates = vague_gates = _NO_GATES
+        low = None
+    else:
+        cue_gates, vague_gates = gates
+        low = None if _ODD_CASE.search(text, lo, hi) else text[lo:hi].lower()
 
     # phrase cues from attribution.toml
     for cue, gate in zip(lex.cues, cue_gates):
-        if not _open(gate, low):
-            continue
+        if gate is not None and low is not None:
+            for w in gate:
+                if w in low:
+                    break
+            else:
+                continue
         if cue.whole is not None:
             for m in cue.whole.finditer(text, lo, hi):
                 pm = re.search(r"\b(its|their)\b", m.group(), re.I)
@@ -1077,8 +1096,12 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
 
     # vague phrases from vague.toml
     for (pat, weak), gate in zip(lex.vague, vague_gates):
-        if not _open(gate, low):
-            continue
+        if gate is not None and low is not None:
+            for w in gate:
+                if w in low:
+                    break
+            else:
+                continue
         for m in pat.finditer(text, lo, hi):
             g = "source" if "source" in pat.groupindex and m.group("source") else 0
             s, e = m.span(g)
