@@ -15,6 +15,7 @@ from numcheck.extract import temporal as T
 ROOT = Path(__file__).resolve().parents[1]
 
 SENTENCES = [
+    "Rain fell over the weekend; by midday the rest of the year looked brighter than the remainder of the week.",
     "It opened on 2021-03-04T10:30 in the summer of 2019, on Christmas Eve 2020 and on New Year's Day.",
     "Dated 04/05/2021 and 4.5.2021; on Tuesday, March 3, 2020 and on the 3rd of March 2020, in Sept. 2019.",
     "Prices in '98 and the 1990s, the mid-'80s and the late seventies; the 19th century and the first quarter of 2020.",

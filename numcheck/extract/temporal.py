@@ -447,8 +447,14 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     c.relative = True
     c.vague_timex = f"XXXX-Q{q}"
 
+    tense = ctx.tense(m.start(), m.end())
+    c.extra["tense"] = tense
+
     def res(ref: dt.date) -> tuple:
-        y = ref.year if cal.quarter_iv(ref.year, q)[0] <= ref else ref.year - 1
+        if tense == "future":  # "could fall through the fourth quarter": the next one to end
+            y = ref.year if cal.quarter_iv(ref.year, q)[1] >= ref else ref.year + 1
+        else:
+            y = ref.year if cal.quarter_iv(ref.year, q)[0] <= ref else ref.year - 1
         return (cal.tx_quarter(y, q),) + cal.quarter_iv(y, q)
     c.resolver = res
     return c
@@ -1001,7 +1007,7 @@ def _end_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
 def _noon(m: re.Match, ctx: _Ctx) -> _Cand | None:
     w = m.group(0).lower()
     c = _Cand(m.start(), m.end(), "time", prio=6)
-    c.extra["clock"] = "T12:00" if w == "noon" else "T24:00"
+    c.extra["clock"] = "T12:00" if w in ("noon", "midday") else "T24:00"
     c.timex = "XXXX-XX-XX" + c.extra["clock"]
     return c
 
@@ -1012,6 +1018,36 @@ _SET_VALUES = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "deca
                "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI", "season": "P1Y", "hour": "PT1H",
                "minute": "PT1M", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                "yearly": "P1Y", "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H", "quarterly": "P3M"}
+
+
+def _the_weekend(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """``the weekend`` without this/last/next: the latest one for a past-tense clause, the
+    coming one otherwise (the current one when the publication date falls on it)."""
+    c = _Cand(m.start(), m.end(), "date", prio=4)
+    c.gran = "week"
+    tense = ctx.tense(m.start(), m.end())
+    c.extra["tense"] = tense
+
+    def res(ref: dt.date) -> tuple:
+        if tense == "past":
+            d = ref if ref.weekday() >= 5 else ref - dt.timedelta(days=ref.weekday() + 1)
+        else:
+            d = ref
+        return (cal.tx_week(d) + "-WE",) + cal.weekend_iv(d)
+    return _rel(c, "PAST_REF" if tense == "past" else "FUTURE_REF", res)
+
+
+def _rest_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """``the rest of the year``: the publication date's year (month, week), from that date on."""
+    unit = m.group("unit").lower()
+    c = _Cand(m.start(), m.end(), "date", prio=3)
+    c.gran = unit
+    c.extra["mod"] = "END"
+
+    def res(ref: dt.date) -> tuple:
+        out = _unit_period(unit, 0, ref)
+        return (out[0], max(ref, out[1]), out[2])
+    return _rel(c, "FUTURE_REF", res)
 
 
 def _set(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1123,6 +1159,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     # the age now, told after the fact: "joined aged 24 in 2001 and, now 61, runs it"
     (_rx(r"(?:(?<=,\s)|(?<=\bhe\sis\s)|(?<=\bshe\sis\s)|(?<=\bwho\sis\s))(?P<span>[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})"
          r"(?=\s*[,.;)]|\s+(?:and|but|years?\s+old)\b)"), _age),
+    # "over the weekend", "after the weekend": which one by the tense of the clause
+    (_rx(r"(?<![\w-])[Tt]he\s+weekend(?![\w-])"), _the_weekend),
+    # "by midday", "at midnight" ("noon" and "midnight" are above)
+    (_rx(r"(?<![\w-])[Mm]idday(?![\w-])"), _noon),
+    # "the rest of the year": the unit of the publication date
+    (_rx(r"(?<![\w-])(?:[Tt]he\s+)?(?:rest|remainder|balance)\s+of\s+the\s+(?P<unit>year|month|week|decade)(?![\w-])"),
+     _rest_of),
 ]
 
 
@@ -1188,6 +1231,9 @@ _GATES: list[tuple | None] = [
     (("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "quarterly"),),
     (("when",), _G(r"(?:was|were)\s+\d")),                                       # when she was 31
     (_G(r"[Nn]ow\s+(?:aged\s+)?\d"),),                                            # now 61
+    (("weekend",),),                                                                  # the weekend
+    (("midday",),),
+    (("rest", "remainder", "balance"), (" of the ",)),                               # rest of the year
 ]
 assert len(_GATES) == len(_PATTERNS)
 
@@ -1398,6 +1444,29 @@ def _merge_times(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+def _anchor_clock_times(cands: list[_Cand], ctx: _Ctx, published: dt.date | None) -> None:
+    """A clock time with no day of its own (``at 3 p.m.``) falls on the nearest day-precise
+    date of its sentence (``Saturday ... at 3 p.m.``), else on the publication day, as
+    TimeML reads news.  Only the ``timex`` changes: the interval stays unset, since the day
+    is inferred (``extra['clock_day']`` records it)."""
+    times = [c for c in cands if c.kind == "time" and (c.timex or "").startswith("XXXX-XX-XXT")]
+    if not times:
+        return
+    days = [c for c in cands if c.kind in ("date", "time") and c.gran == "day" and c.ds is not None
+            and c.ds == c.de and not c.extra.get("vague")]
+    for t in times:
+        s, e = ctx.sentence(t.start)
+        near = [d for d in days if s <= d.start < e]
+        if near:
+            day = min(near, key=lambda d: abs(d.start - t.start)).ds
+        elif published is not None:
+            day = published
+        else:
+            continue
+        t.timex = cal.tx_day(day) + t.timex[len("XXXX-XX-XX"):]
+        t.extra["clock_day"] = day.isoformat()
+
+
 def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
     j = _Cand(start, end, "time", relative=date_c.relative, prio=0)
     j.ds, j.de = date_c.ds, date_c.de
@@ -1523,6 +1592,7 @@ def extract_temporal(text: str, sentences=None, published: dt.date | None = None
     for c in kept:
         _finish_relative(c, published, published_until)
     kept = _merge_times(kept, text)
+    _anchor_clock_times(kept, ctx, published)
     _link_durations(kept, ctx)
     out: list[Claim] = []
     for c in kept:
