@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{d}: no such directory", file=sys.stderr)
         return 2
     r = run(d, args.verbose)
-    print(f"TempEval-3 Platinum: {r['files']} files, {r['gold']} gold, {r['system']} system expressions "
+    print(f"{d.name}: {r['files']} files, {r['gold']} gold, {r['system']} system expressions "
           f"({r['seconds']:.2f}s)")
     print(f"strict   P {r['strict_p']:.3f}  R {r['strict_r']:.3f}  F1 {r['strict_f1']:.3f}")
     print(f"relaxed  P {r['relaxed_p']:.3f}  R {r['relaxed_r']:.3f}  F1 {r['relaxed_f1']:.3f}")
