@@ -31,6 +31,12 @@ antecedents for references with their head word only.
 
 The vocabulary lives in ``rules/attribution.toml`` and ``rules/vague.toml``;
 both are loaded once, on first use.
+
+Speed: each sentence is tokenised once per text and every look-up takes a slice of
+its tokens, made into token objects only when read; a cue or vague-source pattern
+runs over a sentence only when the sentence holds one of the literal strings every
+match of the pattern must contain (its keyword gate, worked out from the pattern);
+word alternations are grouped by first character.  None of this changes a result.
 """
 from __future__ import annotations
 
