@@ -846,3 +846,20 @@ def test_gated_scans_find_what_ungated_ones_do(monkeypatch):
             monkeypatch.setattr(attribution, "_DOCUMENTS", seen)
             runs.append([(a.source, a.sentence, a.verb_class) for a in attribution.find_attributions(text, sents)])
         assert runs[0] == runs[1]
+
+
+# -- definite references to investors, co-operatives and to several bodies named before ----
+
+@pytest.mark.parametrize("text,figure,antecedent", [
+    ("Norway's Norges Bank Investment Management cut its stake in the utility. "
+     "The sovereign investor said it had sold shares worth $310m.", "$310m", "Norges Bank Investment Management"),
+    ("Arla Foods raised its milk price again in March. "
+     "The co-operative said the rise would cost it €90m a year.", "€90m", "Arla Foods"),
+    ("Aviva and Direct Line agreed to merge on Monday. "
+     "The two insurers said the deal would create a group worth £7.4bn.", "£7.4bn", "Aviva and Direct Line"),
+])
+def test_definite_references_to_investors_cooperatives_and_several_bodies(text, figure, antecedent):
+    got, _ = link(text, figure)
+    source = got[figure]
+    assert source is not None and source.kind == "reference", source
+    assert antecedent in source.name
