@@ -463,3 +463,66 @@ def test_text_without_cues_or_translated_characters_reads_the_same():
     values = [(c.kind, c.value, c.unit) for c in extract_figures("Revenue rose ١٢% to $56m.")]
     assert values == [("percent", 12.0, "percent"), ("money", 56e6, "USD")]
     assert kinds("See www.example.org/9-5 for the 2 offers.") == [("count", "2 offers")]
+
+
+# --- classes found by the blind news set (fixtures/figures-blind); fresh sentences
+
+
+def _vals(text):
+    return [(c.text, c.value, c.unit) for c in extract_figures(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses are asked to ring detectives on 0161 856 4321.",
+    "Anyone with concerns can call the helpline on 111 or visit the website.",
+    "Residents should contact the council on 01632 960 123, it said.",
+])
+def test_phone_numbers_after_call_on_are_not_figures(text):
+    assert _vals(text) == []
+
+
+def test_called_on_countries_is_still_a_count():
+    assert _vals("The ministers called on 12 countries to act.") == [("12 countries", 12, "")]
+
+
+@pytest.mark.parametrize("text", [
+    "The fire started in a flat at 221 Baker Street before dawn.",
+    "Protesters gathered outside 55 Tufton Street on Monday.",
+])
+def test_house_numbers_are_not_figures(text):
+    assert _vals(text) == []
+
+
+def test_ages_in_a_list_and_pension_age():
+    assert _vals("Four boys, aged 14, 15 and 16, were arrested.") == [("Four boys", 4, "")]
+    assert _vals("The plan lifts the state pension age from 66 to 68 and saves £9bn.") == [("£9bn", 9e9, "GBP")]
+
+
+def test_count_before_a_model_number():
+    assert _vals("Emirates will take 15 777X aircraft next year.") == [("15", 15, "")]
+    assert _vals("The carrier ordered 20 A321neos.") == [("20", 20, "")]
+    assert _vals("The pair paid 30 40 dollar fines.")[-1] == ("40 dollar", 40, "USD")
+
+
+def test_rand_prefix_written_as_a_price():
+    assert _vals("A litre of petrol costs R22.45 in Gauteng.")[-1] == ("R22.45", 22.45, "ZAR")
+    assert _vals("Fees rose to R3,200 a month.") == [("R3,200", 3200, "ZAR")]
+    assert _vals("The droid R2 appears in every film.") == []
+
+
+def test_oil_trade_rates():
+    assert _vals("Exports averaged 7.2 mb/d last month.") == [("7.2 mb/d", 7.2e6, "oil_barrel")]
+    assert _vals("The field pumps 350,000 bpd.") == [("350,000 bpd", 350000, "oil_barrel")]
+    assert _vals("Output rose by 120 kb/d.") == [("120 kb/d", 120000, "oil_barrel")]
+
+
+def test_pounds_per_dollar_is_an_exchange_rate():
+    assert _vals("In Cairo, the Egyptian currency traded at 48.5 pounds to the dollar.") == [
+        ("48.5 pounds", 48.5, "EGP")]
+    got = _vals("Sterling fell to 0.79 pounds per euro.")
+    assert got == [("0.79 pounds", 0.79, "GBP")]
+    assert _vals("The parcel weighed 12 pounds.") == [("12 pounds", 12, "pound")]
+
+
+def test_cricket_wickets_are_not_figures():
+    assert _vals("Australia were 245 for seven at tea.") == [("245", 245, "")]

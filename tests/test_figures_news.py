@@ -20,9 +20,7 @@ ROWS = {r["id"]: r for r in (json.loads(line) for line in DATA.read_text(encodin
 
 # a spread over topics and styles, and every sentence written for a hard construction (n293-n342)
 SAMPLE = [f"n{i:03d}" for i in range(1, 293, 4)] + [f"n{i:03d}" for i in range(293, 343)]
-KNOWN_GAPS = {
-    "n026": "a count right before a model number ('38 737 Max jets') is read as one spaced numeral",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _matches(claim, gold) -> bool:

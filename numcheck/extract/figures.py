@@ -97,6 +97,9 @@ _DURATION = re.compile(
     r"semesters?|terms?|innings|millennia|millennium|weekends?|sessions)(?![\w])", re.I)
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged|age|ages|age of|aged between|ages of)\s+|"
                          r"[A-Z][\w'’.-]+,\s)$")
+# "aged 19, 22 and 25", "the retirement age from 62 to 64", "the voting age to 16"
+_AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?|age\s+(?:of|from|to|at|between))\s+"
+                              r"(?:\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*))*$", re.I)
 _AGE_AFTER_COMMA = re.compile(r"\s?(?:,|\)|;|\s+(?:and|who|was|is|has|had|said|says)\b)")
 _YEAR_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|to|during|before|after|"
                                r"between|and|early|late|mid|the|year|fiscal|FY|summer|winter|"
@@ -208,7 +211,7 @@ _PER_AFTER = re.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-
 _NOUN_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _OF_NOUN = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
 _NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
-_SPACE_GROUP = re.compile(r" \d{3}(?![\d.,])")
+_SPACE_GROUP = re.compile(r" \d{3}(?![\d.,])(?!s\b|-?[A-Za-z]|\s+[A-Z][a-z])")
 _FIRST_WORDS = sorted(list(N.UNITS_WORDS) + list(N.TENS_WORDS), key=len, reverse=True)
 _NUMWORD_FIRST = "[a" + "".join(sorted({w[0] for w in _FIRST_WORDS})) + "]"
 _NUMWORD = _lead(
@@ -283,6 +286,7 @@ def _suffix_first_words() -> frozenset[str]:
         if m:
             out.add(m.group())
             out.add(m.group().lower())
+    out.update(("b", "bpd", "bbl", "bopd", "mb", "mmb", "kb", "mbpd", "mmbpd", "kbpd", "mbopd", "kbopd"))  # oil rates
     return frozenset(out)
 
 
@@ -303,6 +307,14 @@ _TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|coo
 _AND_SPLIT = re.compile(r"\s+and\s+", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*", re.I)
 _LETTER_SYMBOLS = frozenset({"R", "N"})
+# after another number, a name: "27 737 Max jets", "30 787s", "12 A350-1000s"
+_MODEL_AFTER = re.compile(r"s\b|-?[A-Z]|\s+[A-Z][a-z]")
+# "R18.99", "R1,500": a letter symbol is money without a scale when the digits read as a price
+_PRICE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
+# oil-trade rates: "11.4 mb/d", "500,000 bpd", "300 kb/d"
+_OIL_RATE = re.compile(r"\s?(?P<s>mm|m|k|)(?:b/d|bpd|bbl/d|bopd)(?![\w/])", re.I)
+_FX_PER = re.compile(r"\s+(?:per|to\s+the|to\s+a|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|greenback)\b", re.I)
+_POUND_COUNTRY = (("egypt", "EGP"), ("leban", "LBP"), ("syria", "SYP"), ("sudan", "SDG"))
 _BY_END = re.compile(r"\bby\s+$")
 _FRACTION_COMPARATIVE = re.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|smaller|larger|cheaper|"
                                    r"dearer|greater|faster|slower)\b")
@@ -377,12 +389,20 @@ _RESULT = _lead(
     r"[lbwdvt]", r"\b(?:lost|lose|loses|beat|beats|beaten|won|wins|win|drew|draw|draws|defeated|defeat|victory|trail\w*|"
     r"led|leads?|voted|vote|votes)\s+(?:to\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}(?:by\s+)?"
     r"(?P<a>\d{1,3})\s?(?:-|–|to)\s?(?P<b>\d{1,3})(?![\d%\w]|[.,]\d)(?!\s+(?:[a-z]+\s+)?[a-z]{2,}s\b)")
-_PHONE = _lead(r"[\d+(]", r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,.])|"
+_PHONE = _lead(r"[\d+(]", r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,]|\.\d)|"
                     r"(?<![\w,.])(?:999|911|112|111|101)(?=\s+(?:calls?|operators?|services?|lines?|emergency))|"
                     r"\+\d[\d\s().-]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s.-]\d{3,4}|"
                     r"(?<![\d,.])\d{2,5}[.-]\d{3,4}[.-]\d{3,5}(?![\d])|\d+(?:/\d+){2,}|"
                     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:\.\d+){2,}")
 
+# "call police on 101", "ring the helpline on 0300 123 4567": the number after call ... on
+_CALL_ON = _lead(r"[cCrRpPdDtT]", r"\b(?:call|calls|calling|ring|ringing|phone|phoning|dial|dialling|dialing|text|texting|contact)"
+                 r"\s+(?:[\w'’]+\s+){1,3}(?:on|at)\s+(?P<a>\d{3,}(?: \d{3,4}){0,2})(?=\s*(?:[.,;:)]|$|\s+(?:or|and|if|for|to)\b))")
+# "47 Elm Road", "10 Downing Street": a house number before a street name
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][a-z'’]+\s+){1,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Crescent|"
+                           r"Place|Terrace|Boulevard|Blvd|Court|Square|Gardens|Grove|Parade|Mews|Highway)\b\.?")
+# "397 for four" in cricket: runs for wickets; the wickets are no figure
+_WICKETS = re.compile(r"(?<![\w.,])\d{1,3}\s+for\s+(?P<a>\d|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:per\s*cent|%))", re.I)
 PLURAL_IRREGULAR = frozenset("""people men women children police staff cattle sheep fish personnel
 troops deer livestock crew aircraft offspring folk youth clergy poultry swine moose bison
 employees""".split())
@@ -447,11 +467,17 @@ class _Scanner:
         self.low = low = _folded(t)
         # mask URLs, e-mail addresses, phone numbers, numeric dates and dotted codes
         chars = None
-        for rx in (_URL, _PHONE, _SCORE, _RESULT):
+        for rx in (_URL, _PHONE, _SCORE, _RESULT, _CALL_ON, _WICKETS):
             if rx is _URL and not _cued(low, _URL_CUES):
                 continue
             for m in rx.finditer(t):
                 if rx is _SCORE and not _is_score(m):
+                    continue
+                if rx is _CALL_ON or rx is _WICKETS:
+                    if chars is None:
+                        chars = list(t)
+                    for k in range(m.start("a"), m.end("a")):
+                        chars[k] = "\x00" if not chars[k].isspace() else chars[k]
                     continue
                 if rx is _RESULT:
                     # mask only the two numbers of "lost 1-3", "voted 32 to 17"
@@ -616,6 +642,10 @@ class _Scanner:
             b = self.before(s, 14)
             if _MONTH_BEFORE.search(b) or re.search(r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+$", self.before(s, 20)):
                 return True
+        if not is_word and s >= 2 and t[s - 1] == " " and t[s - 2].isdigit() and _MODEL_AFTER.match(t, e):
+            return True  # "27 737 Max jets": a number right after a count (not a thousands group) is a name
+        if not is_word and value == int(value) and value < 10000 and "," not in t[s:e] and _STREET_AFTER.match(t, e):
+            return True  # "47 Elm Road": a house number
         # designators: "No. 7", "Section 230", "Flight 370"
         if not is_word and lead_alpha:
             word = _designator_word(self.before(s, 16))
@@ -764,6 +794,16 @@ class _Scanner:
             a.end = m.end()
             a.bare = False
             return True
+        mo = _OIL_RATE.match(t, e)
+        if mo:
+            if a.scale == 1 and mo.group("s"):
+                a.scale = {"m": 1e6, "mm": 1e6, "k": 1e3}[mo.group("s").lower()]
+                a.scale_text = mo.group("s")
+            a.kind = "measure"
+            a.unit, a.dim = Q.LONG["barrels"]
+            a.end = mo.end()
+            a.bare = False
+            return True
         # units
         best = None
         for rx, short in ((_UNIT_AFTER_LONG, False), (_UNIT_AFTER_SHORT, True)):
@@ -783,6 +823,12 @@ class _Scanner:
                     return True
             if surf.lower() in ("pound", "pounds") and a.scale >= 1e6:
                 self._set_money(a, Currency("GBP"), surf, mu.end())
+                return True
+            if surf.lower() in ("pound", "pounds") and _FX_PER.match(t, mu.end()):
+                # "50 pounds per dollar": an exchange rate, in the pound the text is about
+                ctx = self.low[max(0, a.start - 150):a.start]
+                code = next((c for w, c in _POUND_COUNTRY if w in ctx), "GBP")
+                self._set_money(a, Currency(code), surf, mu.end())
                 return True
             if surf.lower() in ("degrees", "degree", "deg", "deg.", "°", "º"):
                 pass
@@ -1168,7 +1214,8 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                     a.start = s - len(mneg.group())
         a.value = a.raw
         sc.read_scale(a, prefix_cur is not None)
-        if prefix_cur is not None and a.currency_text in _LETTER_SYMBOLS and not a.scale_text:
+        if prefix_cur is not None and a.currency_text in _LETTER_SYMBOLS and not a.scale_text \
+                and not _PRICE_DIGITS.fullmatch(t[s:e]):
             sc.take(a.start, a.end)  # "R2", "N95": a letter before digits is money only with a scale
             continue
         if prefix_cur is not None:
@@ -1212,6 +1259,10 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
                 if re.search(r"\b(?:aged|age|ages|age of)\s+$", bb, re.I) or _AGE_AFTER_COMMA.match(t, a.end):
                     sc.take(a.start, a.end)
                     continue
+            if not is_word and a.value == int(a.value) and 0 < a.value < 125 and "," not in t[a.start:a.end] \
+                    and _AGE_LIST_BEFORE.search(sc.before(a.start, 40)):
+                sc.take(a.start, a.end)
+                continue
             if _YEARS_OLD.match(t[a.end:a.end + 16]):
                 sc.take(a.start, a.end)
                 mr = _RANGE_JOIN_BEFORE.search(sc.before(a.start, 12))
