@@ -476,6 +476,8 @@ def _vals(text):
     "Witnesses are asked to ring detectives on 0161 856 4321.",
     "Anyone with concerns can call the helpline on 111 or visit the website.",
     "Residents should contact the council on 01632 960 123, it said.",
+    "Phone the support line on 0300 123 1234.",
+    "Ring Childline anytime on 0800 1111 for help.",
 ])
 def test_phone_numbers_after_call_on_are_not_figures(text):
     assert _vals(text) == []

@@ -397,7 +397,7 @@ _PHONE = _lead(r"[\d+(]", r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,]|\.\d)|"
 
 # "call police on 101", "ring the helpline on 0300 123 4567": the number after call ... on
 _CALL_ON = _lead(r"[cCrRpPdDtT]", r"\b(?:call|calls|calling|ring|ringing|phone|phoning|dial|dialling|dialing|text|texting|contact)"
-                 r"\s+(?:[\w'’]+\s+){1,3}(?:on|at)\s+(?P<a>\d{3,}(?: \d{3,4}){0,2})(?=\s*(?:[.,;:)]|$|\s+(?:or|and|if|for|to)\b))")
+                 r"\s+(?:[\w'’]+\s+){1,3}(?:on|at)\s+(?P<a>\d{3,}(?: \d{3,4}){0,2})(?=\s*(?:[.,;:)]|$|\s+(?:or|and|if|for|to)\b))", re.I)
 # "47 Elm Road", "10 Downing Street": a house number before a street name
 _STREET_AFTER = re.compile(r"\s+(?:[A-Z][a-z'’]+\s+){1,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Crescent|"
                            r"Place|Terrace|Boulevard|Blvd|Court|Square|Gardens|Grove|Parade|Mews|Highway)\b\.?")
