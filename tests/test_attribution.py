@@ -863,3 +863,26 @@ def test_definite_references_to_investors_cooperatives_and_several_bodies(text, 
     source = got[figure]
     assert source is not None and source.kind == "reference", source
     assert antecedent in source.name
+
+
+def test_according_to_a_described_site_names_the_site():
+    text = ("Almost 95,000 customers in Ohio lost power on Sunday night, according to the "
+            "outage tracking site Grid Watch.")
+    got, _ = link(text, "95,000")
+    s = got["95,000"]
+    assert s is not None and s.kind == "named"
+    assert s.text == "the outage tracking site Grid Watch"
+
+
+def test_the_researchers_refers_back_to_a_named_team():
+    text = ("Scientists at Uppsala University said they tracked 3,100 patients for five years. "
+            "About 41% of them relapsed within a year, the researchers said.")
+    got, _ = link(text, "41%")
+    s = got["41%"]
+    assert s is not None and s.kind != "vague"
+
+
+def test_researchers_without_an_article_stay_vague():
+    text = "About 41% of patients relapse within a year, researchers say."
+    got, _ = link(text, "41%")
+    assert got["41%"] is not None and got["41%"].kind == "vague"

@@ -110,6 +110,21 @@ def test_fig001_rounded_mentions_agree(monkeypatch):
     assert run("FIG001", analyse(monkeypatch, text, claims)) == []
 
 
+def test_fig001_a_remainder_is_another_count_quiet(monkeypatch):
+    text = ("The Hornets have played 27 matches, the league said. "
+            "They sit fourth with 14 matches remaining.")
+    claims = [fig(text, "27 matches", "count", noun="matches"),
+              fig(text, "14 matches", "count", noun="matches")]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_same_count_without_remainder_still_fires(monkeypatch):
+    text = "The league has 14 clubs. Its 16 clubs met on Monday."
+    claims = [fig(text, "14 clubs", "count", noun="clubs"),
+              fig(text, "16 clubs", "count", noun="clubs")]
+    assert len(run("FIG001", analyse(monkeypatch, text, claims))) == 1
+
+
 # -- FIG002 -----------------------------------------------------------------------------------
 
 def test_fig002_of_the_whole_part_larger(monkeypatch):

@@ -64,6 +64,21 @@ def test_src001_fires_on_a_figure_with_no_attribution(monkeypatch):
     assert f.severity == "warning" and "over 600 Americans" in f.message
 
 
+def test_src001_headline_restating_an_attributed_figure_is_quiet(monkeypatch):
+    text = ("Port authority seeks $310 million for new cargo terminal\n\n"
+            "Officials on Monday asked the state for $310 million to build a cargo "
+            "terminal, according to the Marin County Harbor Commission.\n")
+    a = analyse(monkeypatch, text, [fig(text, "$310 million"), fig(text, "$310 million", nth=1)])
+    assert run("SRC001", a) == []
+
+
+def test_src001_headline_figure_missing_from_the_body_still_fires(monkeypatch):
+    text = ("Port authority seeks $310 million for new cargo terminal\n\n"
+            "Officials on Monday asked the state for $290 million to build a cargo "
+            "terminal, according to the Marin County Harbor Commission.\n")
+    a = analyse(monkeypatch, text, [fig(text, "$310 million"), fig(text, "$290 million")])
+    assert spans(text, run("SRC001", a)) == ["$310 million"]
+
 def test_src001_reports_a_sentence_once_and_lists_its_figures(monkeypatch):
     text = "Spending on agency staff reached £3.3bn last year, up from £2.9bn in 2021."
     a = analyse(monkeypatch, text, [fig(text, "£3.3bn"), fig(text, "£2.9bn")])

@@ -761,8 +761,10 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
                  or head not in lex.heads):
         return _Phrase("vague", "any", head)  # "fan groups claim", "traders said"
     if not real_caps:
-        # vague: a generic head with only unnamed modifiers
-        if head in lex.generic_nouns and all(
+        # vague: a generic head with only unnamed modifiers; "the researchers" and
+        # "the authors" (a definite head of person kind) point back to a study's team
+        definite_team = len(low) == 2 and low[0] == "the" and head in lex.ref_person
+        if head in lex.generic_nouns and not definite_team and all(
                 b in lex.generic_nouns or b in lex.generic_modifiers or b in _QUANT or b in _DETS
                 or b in lex.descriptors or _nationality(t.text, lex)
                 for b, t in zip(low, toks)):

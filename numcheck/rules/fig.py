@@ -112,7 +112,7 @@ _CHANGE_CONTEXT_RE = re.compile(
     r"attended|attendance|turned\s+out|turnout|up|down|from|compared|versus|vs|against|whereas|"
     r"rivals?|peers?|competitors?|between|per|each|every|average|typical)\b", re.I)
 _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
-                          r"based|employed|aged|under|over|between)\b", re.I)
+                          r"based|employed|aged|under|over|between|left|remaining|to\s+(?:go|play))\b", re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -158,7 +158,7 @@ Reported at the later mention, naming the earlier one.  A workforce counts as
 one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
 employees`; staff, employees, workers, personnel).  Conservative: a count
 that is a part (`600 of its employees`), a count restricted by place or kind
-(`employees in France`), counts in sentences about change (`hired`, `will`,
+(`employees in France`), a remainder (`11 games left`), counts in sentences about change (`hired`, `will`,
 `last year`, different years; names such as `New York` are not change
 words) and counts owned by different named owners are never compared.
 """,

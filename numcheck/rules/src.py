@@ -74,6 +74,22 @@ def _listing(claims: Sequence[Claim], limit: int = 4) -> str:
 
 # -- SRC001 --------------------------------------------------------------------------
 
+_HEADLINE_END = re.compile(r"[.!?:;,\"”’')]\s*$")
+
+
+def _headline_restates_sourced(ctx: RuleContext, c: Claim) -> bool:
+    """A headline (a one-sentence paragraph with no closing punctuation) whose figure
+    the body gives again, attributed: headlines never carry attribution."""
+    a = ctx.analysis
+    s = a.sentence_of(c.start)
+    p = a.paragraph_of(c.start)
+    line = ctx.text[s.start:s.end].strip()
+    if not line or _HEADLINE_END.search(line) or ctx.text[p.start:p.end].strip() != line:
+        return False
+    return any(o.source is not None and o.start >= s.end and o.kind == c.kind and o.value == c.value
+               and o.unit == c.unit for o in ctx.figures)
+
+
 @rule(
     "SRC001", "unsourced-figure", "warning",
     "A figure (money, percentage, or a count of at least min_count) with no attribution in its sentence.",
@@ -83,7 +99,8 @@ A money amount, a percentage, or a count of people or things at or above
 to X``, ``X said``, ``told X``, ``data from X show``, ``(source: X)``, no
 reporting clause anywhere in the sentence and no quotation whose speaker is
 given.  Measures (``42,500 tonnes``), years, dates, ages and durations are not
-figures; a stated equivalent counts with the amount it restates.  Reported
+figures; a stated equivalent counts with the amount it restates, and a headline
+figure that the body gives again with an attribution counts as sourced.  Reported
 once per sentence, at the first unsourced figure, listing the others.  The
 setting ``attribution_scope = "paragraph"`` lets an attribution cover its
 paragraph.
@@ -108,7 +125,8 @@ paragraph.
 def unsourced_figure(ctx: RuleContext) -> Iterator:
     min_count = ctx.option("min_count", 100)
     where = "its paragraph" if _scope(ctx) == "paragraph" else "its sentence"
-    unsourced = [c for c in ctx.figures if c.source is None and is_sourcing_figure(c, min_count)]
+    unsourced = [c for c in ctx.figures if c.source is None and is_sourcing_figure(c, min_count)
+                 and not _headline_restates_sourced(ctx, c)]
     for _, group in sorted(_by_sentence(ctx, unsourced).items()):
         first = group[0]
         if len(group) == 1:
