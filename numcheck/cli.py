@@ -50,12 +50,6 @@ def _root(
 
 # -- shared option handling ----------------------------------------------------------
 
-def parse_date_option(value: str) -> tuple[dt.date, dt.date | None]:
-    """``YYYY-MM-DD`` or a range ``YYYY-MM-DD..YYYY-MM-DD``."""
-    from numcheck.readers import parse_date_option as parse
-    return parse(value)
-
-
 def _split_codes(values: Optional[List[str]]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values or ():
@@ -63,19 +57,12 @@ def _split_codes(values: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _validate_selectors(selectors: tuple[str, ...], option: str) -> None:
+def validate_selectors(selectors: tuple[str, ...], option: str) -> None:
+    """Every selector names a rule code, prefix or name; else one clear usage error."""
     from numcheck import rules as registry
     for sel in selectors:
         if not registry.resolve_selector(sel):
             raise UsageFailure(f"{option}: unknown rule code, prefix or name {sel!r} (see 'numcheck rules')")
-
-
-def _collect_paths(paths: List[str]) -> list[str]:
-    from numcheck.readers import ReadError, iter_article_paths
-    try:
-        return iter_article_paths(paths)
-    except ReadError as exc:
-        raise UsageFailure(str(exc)) from None
 
 
 def _open_output(output: Optional[str], inputs: list[str]):
@@ -286,7 +273,7 @@ def show_config(
                                   ("ignore", "--ignore", ignore)):
         sels = _split_codes(values)
         if sels:
-            _validate_selectors(sels, option)
+            validate_selectors(sels, option)
             overrides[field] = sels
     if fail_on:
         if fail_on not in ("error", "warning", "info"):

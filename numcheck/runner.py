@@ -128,13 +128,10 @@ def _jobs(opts: CheckOptions) -> list[Job]:
             _fail(f"--date: {exc}")
     if opts.fail_on and opts.fail_on not in SEVERITY_RANK:
         _fail(f"--fail-on: expected error, warning or info, not {opts.fail_on!r}")
-    if opts.select or opts.extend_select or opts.ignore:
-        from numcheck import rules as registry
-        for option, sels in (("--select", opts.select), ("--extend-select", opts.extend_select),
-                             ("--ignore", opts.ignore)):
-            for sel in sels:
-                if not registry.resolve_selector(sel):
-                    _fail(f"{option}: unknown rule code, prefix or name {sel!r} (see 'numcheck rules')")
+    from numcheck.cli import validate_selectors
+    for option, sels in (("--select", opts.select), ("--extend-select", opts.extend_select),
+                         ("--ignore", opts.ignore)):
+        validate_selectors(sels, option)
     if opts.config:
         import os
         if not os.path.isfile(opts.config):
