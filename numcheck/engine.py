@@ -6,7 +6,6 @@ Everything here is pure and per-document; the CLI and the archive scanner both c
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from functools import cached_property
 from typing import Any, Callable, Iterable
 
@@ -163,7 +162,7 @@ def merge_claims(figures: list[Claim], temporal: list[Claim]) -> list[Claim]:
         eq = c.equivalent_of
         if eq is not None:
             eq = remap.get(eq)
-        out.append(replace(c, index=new, equivalent_of=eq))
+        out.append(c.evolve(index=new, equivalent_of=eq))
     return out
 
 

@@ -99,6 +99,17 @@ class Claim:
     def __post_init__(self) -> None:
         object.__setattr__(self, "extra", _freeze(self.extra))
 
+    def evolve(self, **changes: Any) -> "Claim":
+        """A copy with ``changes`` applied: ``dataclasses.replace`` without re-running
+        ``__init__`` (the pipeline makes thousands of these per article)."""
+        new = object.__new__(Claim)
+        for name in _CLAIM_FIELDS:
+            object.__setattr__(new, name, changes.pop(name) if name in changes else getattr(self, name))
+        if changes:
+            raise TypeError(f"Claim has no field {sorted(changes)[0]!r}")
+        object.__setattr__(new, "extra", _freeze(new.extra))
+        return new
+
     @property
     def is_figure(self) -> bool:
         return self.kind in FIGURE_KINDS
@@ -106,6 +117,9 @@ class Claim:
     @property
     def is_temporal(self) -> bool:
         return self.kind in TEMPORAL_KINDS
+
+
+_CLAIM_FIELDS = tuple(f for f in Claim.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
+from numcheck import fastre
 from numcheck.models import Paragraph, Sentence
 
-_PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARA = fastre.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # terminator, closing quotes/brackets, whitespace; lookahead: opening quotes then a char
-_CAND = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]*(\S))")
+_CAND = fastre.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]*(\S))")
 
 # never end a sentence: they precede a name
 TITLES = frozenset("""
@@ -55,12 +56,12 @@ where which officials shares analysts police investors critics according earlier
 last next under over during despite among
 """.split())
 
-_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+_ACRONYM = fastre.compile(r"^(?:[A-Za-z]\.){2,}$")
+_INITIAL = fastre.compile(r"^[A-Z]\.$")
 
 
-_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
-_NEXT_INITIAL = re.compile(r"[A-Z]\.")
+_NEXT_WORD = fastre.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
+_NEXT_INITIAL = fastre.compile(r"[A-Z]\.")
 
 
 def _next_word(text: str, i: int) -> str:

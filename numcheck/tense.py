@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from numcheck import fastre
 
 PAST = "past"
 PRESENT = "present"
 FUTURE = "future"
 
-_FUTURE_PHRASES = re.compile(
+_FUTURE_PHRASES = fastre.compile(
     r"\b(?:will|won't|wont|shall|would|wouldn't|could|might|may|should|'ll|’ll"
     r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:(?:set|poised|likely|going|planning|hoping|supposed|"
     r"about)\s+to|(?:expected|scheduled|due|slated|projected|forecast|predicted|planned)(?:\s+to)?)"
@@ -55,13 +56,13 @@ hundred kindred naked wicked sacred rugged ragged beloved learned aged bred unit
 """.split())
 
 # present perfect: "has been postponed", "have risen" (past event, present relevance)
-_PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:not\s+|already\s+|just\s+|since\s+|now\s+)?"
+_PERFECT = fastre.compile(r"\b(?:has|have|'ve|’ve)\s+(?:not\s+|already\s+|just\s+|since\s+|now\s+)?"
                       r"(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne|ught|id|ade)\b", re.IGNORECASE)
 _REPORTING = frozenset("""said says told tells announced reported added wrote stated explained confirmed noted
 argued claimed insisted warned""".split())
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z’']+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
+_DETERMINER = fastre.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE)
+_WORD = fastre.compile(r"[A-Za-z’']+")
+_CLAUSE_BREAK = fastre.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
 
 def _kind(word: str) -> str | None:
@@ -146,12 +147,12 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
     return _nearest(rest or allm, start, end, (start, end))
 
 
-_OWN_PHRASE = re.compile(r"\b(?:for|until|till|to|towards?|before|after|ahead|than|that|which|who|whose|where|"
+_OWN_PHRASE = fastre.compile(r"\b(?:for|until|till|to|towards?|before|after|ahead|than|that|which|who|whose|where|"
                          r"when|while|and|but|or|next|new|upcoming|planned|future|following|from|through|into|"
                          r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
 
 
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_AUX = fastre.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
 def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,

@@ -48,6 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from numcheck import fastre
 from numcheck.models import FIGURE_KINDS, Claim, Paragraph, Sentence, Source
 
 __all__ = ["attribute", "find_attributions", "Attribution", "lexicon", "data_path"]
@@ -146,15 +147,15 @@ def _compile_cue(entry: dict) -> _Cue:
     heads = frozenset(w.lower() for w in entry.get("source_heads", ()))
     speech = bool(entry.get("speech", False))
     if "{source}" not in pat:
-        return _Cue(None, None, re.compile(r"(?<![\w-])" + pat + r"(?![\w-])", re.I), outlet_only, inner_by, True)
+        return _Cue(None, None, fastre.compile(r"(?<![\w-])" + pat + r"(?![\w-])", re.I), outlet_only, inner_by, True)
     before, after = pat.split("{source}", 1)
     before, after = before.strip(" "), after.strip(" ")
     if before:
-        prefix = re.compile(r"(?<![\w-])" + before + r"\s+" if not before.endswith((":", r"\s*")) else
+        prefix = fastre.compile(r"(?<![\w-])" + before + r"\s+" if not before.endswith((":", r"\s*")) else
                             r"(?<![\w-])" + before, re.I | re.M)
-        suffix = re.compile(r"\s*" + after + r"(?![\w-])", re.I) if after else None
+        suffix = fastre.compile(r"\s*" + after + r"(?![\w-])", re.I) if after else None
         return _Cue(prefix, suffix, None, outlet_only, inner_by, True, heads, speech)
-    suffix = re.compile(after + r"(?![\w-])", re.I)
+    suffix = fastre.compile(after + r"(?![\w-])", re.I)
     return _Cue(None, suffix, None, outlet_only, inner_by, False, heads, speech)
 
 
@@ -167,8 +168,8 @@ def lexicon() -> Lexicon:
     say = frozenset(w.lower() for w in verbs.get("say", ()))
     report = frozenset(w.lower() for w in verbs.get("report", ()))
     clause = frozenset(w.lower() for w in verbs.get("clause", ()))
-    verb_re = re.compile(r"(?<![\w-])(" + _alternation(say | report | clause, fold=True) + r")(?![\w-])", re.I)
-    skip_re = re.compile(r"(?:(?<=\s)|^)(?:" + _alternation(verbs.get("skip_between", ()), fold=True) + r")\s*$", re.I)
+    verb_re = fastre.compile(r"(?<![\w-])(" + _alternation(say | report | clause, fold=True) + r")(?![\w-])", re.I)
+    skip_re = fastre.compile(r"(?:(?<=\s)|^)(?:" + _alternation(verbs.get("skip_between", ()), fold=True) + r")\s*$", re.I)
     outlets = a.get("outlets", {})
     names = a.get("names", {})
     refs = a.get("references", {})
@@ -178,7 +179,7 @@ def lexicon() -> Lexicon:
         say=say, report=report, clause=clause, verb_re=verb_re, skip_re=skip_re,
         cues=tuple(_compile_cue(c) for c in a.get("cue", ())),
         outlet_names=outlet_names,
-        outlet_name_re=re.compile(r"(?<![\w-])(?:" + _alternation(outlet_names) + r")(?![\w-])"),
+        outlet_name_re=fastre.compile(r"(?<![\w-])(?:" + _alternation(outlet_names) + r")(?![\w-])"),
         outlet_heads=frozenset(w.lower() for w in outlets.get("heads", ())),
         connectors=frozenset(w.lower() for w in names.get("connectors", ())),
         titles=frozenset(w.lower() for w in names.get("titles", ())),
@@ -193,7 +194,7 @@ def lexicon() -> Lexicon:
         ref_national=frozenset(w.lower() for w in refs.get("national", ())),
         person_pronouns=frozenset(w.lower() for w in refs.get("person_pronouns", ())),
         other_pronouns=frozenset(w.lower() for w in refs.get("other_pronouns", ())),
-        vague=tuple((re.compile(r"(?<![\w-])(?:" + p["pattern"] + r")", re.I), bool(p.get("weak", False)))
+        vague=tuple((fastre.compile(r"(?<![\w-])(?:" + p["pattern"] + r")", re.I), bool(p.get("weak", False)))
                     for p in v.get("phrase", ())),
         generic_nouns=frozenset(w.lower() for w in gen.get("nouns", ())),
         generic_modifiers=frozenset(w.lower() for w in gen.get("modifiers", ())),
@@ -209,7 +210,7 @@ def lexicon() -> Lexicon:
 # one of the words every match of it must contain
 
 # the only characters outside ASCII that match an ASCII letter case-insensitively
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_CASE = fastre.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _prefixes(seq, limit: int = 64) -> tuple[set[str], bool] | None:
@@ -291,7 +292,7 @@ _NO_GATES = _NoGates()
 # ---------------------------------------------------------------------------
 # tokens
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
+_TOKEN = fastre.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
 _DETS = frozenset({"the", "a", "an"})
 _POSS_PRON = frozenset({"its", "their", "his", "her"})
 _QUANT = frozenset({"some", "many", "most", "several", "other", "few", "one", "two", "three", "four",
@@ -307,7 +308,7 @@ _BACK_CONNECT = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "v
                            "to", "&", "al", "bin", "ibn", "y", "da", "di", "at", "on", "in"})
 
 
-_DIGIT_NAME = re.compile(r"[A-Z][A-Za-z]*\d[A-Za-z\d]*(?:['’]s)?")
+_DIGIT_NAME = fastre.compile(r"[A-Z][A-Za-z]*\d[A-Za-z\d]*(?:['’]s)?")
 
 
 class _Tok:
@@ -568,8 +569,8 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
     return acc[0].start, acc[-1].end
 
 
-_COMMA_NAME = re.compile(r"(?:,\s+[A-Z][\w'’-]*)+,?\s+(?:&|and)\s+[A-Z][\w'’-]*(?=\s*[.,;:)]|\s*$)")
-_APPOSITION = re.compile(r",\s+((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*)(?=\s*[.;:)]|\s*,|\s*$)")
+_COMMA_NAME = fastre.compile(r"(?:,\s+[A-Z][\w'’-]*)+,?\s+(?:&|and)\s+[A-Z][\w'’-]*(?=\s*[.,;:)]|\s*$)")
+_APPOSITION = fastre.compile(r",\s+((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&|the))*)(?=\s*[.;:)]|\s*,|\s*$)")
 
 
 def _extend_forward(text: str, span: tuple[int, int], hi: int, lex: Lexicon) -> tuple[int, int]:
@@ -861,17 +862,17 @@ class Attribution:
         return max(self.source.end, self.source.cue_end)
 
 
-_AUX_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|"
+_AUX_BEFORE = fastre.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|"
                          r"to|not|a|an|the|this|that|these|those|its|their|his|her|of|no)\s+)$", re.I)
-_CLAUSE_AFTER = re.compile(
+_CLAUSE_AFTER = fastre.compile(
     r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
-_DOC_AFTER = re.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+_DOC_AFTER = fastre.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                         r"([\w-]+)", re.I)
-_RELEASED = re.compile(r",?\s+(?:released|published|issued|compiled|posted)"
+_RELEASED = fastre.compile(r",?\s+(?:released|published|issued|compiled|posted)"
                        r"(?:\s+(?:in|by)\s+(?P<by>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,6}))?"
                        r"(?:\s+(?:on|in|last|this|early|late|earlier)(?:\s+[\w.]+){1,2})?,?$")
-_INNER_BY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
+_INNER_BY = fastre.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
 
 
 def _make_source(text: str, span: tuple[int, int], cue: tuple[int, int], kind: str) -> Source:
@@ -893,6 +894,8 @@ def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | N
     # a process checking a single document goes without them
     gates = _gates() if _DOCUMENTS else None
     _DOCUMENTS += 1
+    if gates is not None:
+        gates = _gate_sentences(text, sentences, gates)
     found: list[Attribution] = []
     persons: set[str] = set()
     for si, sent in enumerate(sentences):
@@ -900,6 +903,51 @@ def find_attributions(text: str, sentences: Sequence[Sentence], lex: Lexicon | N
         found.extend(cands)
     found.sort(key=lambda a: (a.lo, a.hi))
     return found
+
+
+def _gate_sentences(text: str, sentences: Sequence[Sentence], gates: tuple[tuple, tuple]) -> tuple[list, list] | None:
+    """For each gate, the indices of the sentences holding one of its words (None: no
+    gate, every sentence).  A word is looked for once per document; a word found across
+    a sentence boundary counts for the sentence it starts in, which only lets a pattern
+    run where it cannot match."""
+    if _ODD_CASE.search(text):
+        return None
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    starts = [s.start for s in sentences]
+    hits: dict[str, frozenset[int]] = {}
+
+    def where(word: str) -> frozenset[int]:
+        got = hits.get(word)
+        if got is None:
+            found = set()
+            i = low.find(word)
+            while i != -1:
+                found.add(bisect.bisect_right(starts, i) - 1)
+                i = low.find(word, i + 1)
+            got = hits[word] = frozenset(found)
+        return got
+
+    def sentences_of(gate: tuple[str, ...] | None) -> frozenset[int] | None:
+        if gate is None:
+            return None
+        out: frozenset[int] = frozenset()
+        for w in gate:
+            out |= where(w)
+        return out
+
+    memo: dict[tuple, frozenset[int] | None] = {}
+
+    def cached(gate: tuple[str, ...] | None) -> frozenset[int] | None:
+        if gate is None:
+            return None
+        if gate not in memo:
+            memo[gate] = sentences_of(gate)
+        return memo[gate]
+
+    cue_gates, vague_gates = gates
+    return [cached(g) for g in cue_gates], [cached(g) for g in vague_gates]
 
 
 def _skip_back(text: str, lo: int, end: int, lex: Lexicon) -> int:
@@ -936,21 +984,12 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                            gates: tuple[tuple, tuple] | None = None) -> list[Attribution]:
     lo, hi = sent.start, sent.end
     out: list[Attribution] = []
-    if gates is None:
-        cue_gates = vague_gates = _NO_GATES
-        low = None
-    else:
-        cue_gates, vague_gates = gates
-        low = None if _ODD_CASE.search(text, lo, hi) else text[lo:hi].lower()
+    cue_gates, vague_gates = (_NO_GATES, _NO_GATES) if gates is None else gates
 
     # phrase cues from attribution.toml
     for cue, gate in zip(lex.cues, cue_gates):
-        if gate is not None and low is not None:
-            for w in gate:
-                if w in low:
-                    break
-            else:
-                continue
+        if gate is not None and si not in gate:
+            continue
         if cue.whole is not None:
             for m in cue.whole.finditer(text, lo, hi):
                 pm = re.search(r"\b(its|their)\b", m.group(), re.I)
@@ -1104,12 +1143,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
 
     # vague phrases from vague.toml
     for (pat, weak), gate in zip(lex.vague, vague_gates):
-        if gate is not None and low is not None:
-            for w in gate:
-                if w in low:
-                    break
-            else:
-                continue
+        if gate is not None and si not in gate:
+            continue
         for m in pat.finditer(text, lo, hi):
             g = "source" if "source" in pat.groupindex and m.group("source") else 0
             s, e = m.span(g)
@@ -1169,7 +1204,7 @@ def _relative_subject(text: str, a: Attribution, lex: Lexicon) -> bool:
     return bool(re.search(r"\b(?:which|that|who|whom)\s*$", text[max(0, a.source.start - 8):a.source.start]))
 
 
-_THAT_AFTER = re.compile(r"(?:\s+[\w.'’-]+){0,8}?\s+that\b", re.I)
+_THAT_AFTER = fastre.compile(r"(?:\s+[\w.'’-]+){0,8}?\s+that\b", re.I)
 
 
 def _owner(span: tuple[int, int], toks: list[_Tok], docs: frozenset[str],
@@ -1275,12 +1310,12 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 # resolution and linking
 
 # "LONDON (Bloomberg) --", "NEW DELHI, Aug 14 (Reuters) -", "PERTH - ": a dateline
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+_DATELINE = fastre.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-—–])\s+")
-_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
+_AGE_AFTER = fastre.compile(r",\s+(?:aged\s+)?\d{1,3},")
 # a short opening phrase before the subject: "In football, ", "On Monday, ", "Meanwhile, "
-_INTRO = re.compile(r"(?:(?:In|On|At|By|For|After|Meanwhile|Separately|Elsewhere|Earlier|Later)\b[^,.;:\d]{0,30}),\s+")
-_MIDWORD = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
+_INTRO = fastre.compile(r"(?:(?:In|On|At|By|For|After|Meanwhile|Separately|Elsewhere|Earlier|Later)\b[^,.;:\d]{0,30}),\s+")
+_MIDWORD = fastre.compile(r"(?<=[\w,;] )([A-Z][\w-]*)")
 
 
 def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
@@ -1570,7 +1605,7 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
         if pool and scope == "sentence":
             pool = _clause_pool(text, sentences[si], c, si, pool)
         best = _choose(text, c, si, pool)
-        out.append(replace(c, source=best.source) if best is not None else c)
+        out.append(c.evolve(source=best.source) if best is not None else c)
 
     sources: list[Source] = []
     for a in atts:
@@ -1619,12 +1654,12 @@ def _boundaries(text: str, c: Claim, a: Attribution) -> int:
 # A new subject is a determiner, a possessive or personal pronoun or a capitalised
 # word; a bare number or lowercase word is not taken as one ("as much as 4%").
 _NEW_SUBJECT = r"(?=(?:the|its|their|his|her|it|they|he|she|we|another|this|these|[A-Z][\w'’.-]*)\b)(?!as\b|a\b|an\b)"
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = fastre.compile(
     r";\s+|,\s+(?:and|but|yet)\s+" + _NEW_SUBJECT +
     r"|,?\s+(?:while|whereas|after|because|although|though|even though)\s+" + _NEW_SUBJECT +
     r"|,?\s+(?:while|whereas|because|although|though)\s+(?=[a-z][a-z-]*(?<!ing)\s+[a-z])(?!(?:a|an|as|also|still)\b)" +
     r"|,\s+as\s+" + _NEW_SUBJECT + r"|(?<=[a-z%]) as\s+(?=(?:the|its|their|his|her|it|they|he|she|we)\b)")
-_TAG_BEFORE = re.compile(r"(?:[,—–”\"’)]|--)\s*$")
+_TAG_BEFORE = fastre.compile(r"(?:[,—–”\"’)]|--)\s*$")
 
 
 @lru_cache(maxsize=1)

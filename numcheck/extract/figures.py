@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from numcheck import fastre
 from numcheck.extract import numbers as N
 from numcheck.extract import quantities as Q
 from numcheck.extract.money import Currency, lookup_name, lookup_symbol, vocabulary
@@ -57,54 +58,54 @@ def _lead(first: str, pattern: str, flags: int = 0) -> "re.Pattern[str]":
 
 
 # literal patterns used inside functions, compiled once
-_RX_1 = re.compile(r"[A-Za-z]+")
-_RX_2 = re.compile(r"[A-Za-z.]+$")
-_RX_3 = re.compile(r"[A-Za-z]+$")
-_RX_4 = re.compile(r"\d{4}")
-_RX_5 = re.compile(r"[A-Za-z]")
-_RX_6 = re.compile(r"-[A-Za-z]")
-_RX_7 = re.compile(r"[A-Za-z]-$")
-_RX_8 = re.compile(r"\s+(?:of|the|a|an|its|their|his|her)\b")
-_RX_9 = re.compile(r"(?:first|second|\d(?:st|nd|rd|th)|last|the|this|next)\s+$")
-_RX_10 = re.compile(r"\s*(?:of\b|[,.;)]|$)")
-_RX_11 = re.compile(r"\d{1,3}")
-_RX_12 = re.compile(r"(?:[A-Za-z]{2,},|,\s(?:now|then|still|aged))\s$")
-_RX_13 = re.compile(r"\s?[,)]")
-_RX_14 = re.compile(r"\d{3,4}")
-_RX_15 = re.compile(r"\s*[-–/]\s*\d{2}(?!\d)")
-_RX_16 = re.compile(r"\s*[-–/]\s*\d{2}")
-_RX_17 = re.compile(r"\s*-?\s*(?:-|–|—|to|and|or|through)\s*")
-_RX_18 = re.compile(r"\bbetween\s+$")
-_RX_19 = re.compile(r"between\s+$")
-_RX_20 = re.compile(r"\b(?:from|to|by|of)\s+$")
-_RX_21 = re.compile(r"\s*\(\s*|\s*\[\s*")
-_RX_22 = re.compile(r"\s*[;,/]\s*|\s*,?\s*or\s+")
+_RX_1 = fastre.compile(r"[A-Za-z]+")
+_RX_2 = fastre.compile(r"[A-Za-z.]+$")
+_RX_3 = fastre.compile(r"[A-Za-z]+$")
+_RX_4 = fastre.compile(r"\d{4}")
+_RX_5 = fastre.compile(r"[A-Za-z]")
+_RX_6 = fastre.compile(r"-[A-Za-z]")
+_RX_7 = fastre.compile(r"[A-Za-z]-$")
+_RX_8 = fastre.compile(r"\s+(?:of|the|a|an|its|their|his|her)\b")
+_RX_9 = fastre.compile(r"(?:first|second|\d(?:st|nd|rd|th)|last|the|this|next)\s+$")
+_RX_10 = fastre.compile(r"\s*(?:of\b|[,.;)]|$)")
+_RX_11 = fastre.compile(r"\d{1,3}")
+_RX_12 = fastre.compile(r"(?:[A-Za-z]{2,},|,\s(?:now|then|still|aged))\s$")
+_RX_13 = fastre.compile(r"\s?[,)]")
+_RX_14 = fastre.compile(r"\d{3,4}")
+_RX_15 = fastre.compile(r"\s*[-–/]\s*\d{2}(?!\d)")
+_RX_16 = fastre.compile(r"\s*[-–/]\s*\d{2}")
+_RX_17 = fastre.compile(r"\s*-?\s*(?:-|–|—|to|and|or|through)\s*")
+_RX_18 = fastre.compile(r"\bbetween\s+$")
+_RX_19 = fastre.compile(r"between\s+$")
+_RX_20 = fastre.compile(r"\b(?:from|to|by|of)\s+$")
+_RX_21 = fastre.compile(r"\s*\(\s*|\s*\[\s*")
+_RX_22 = fastre.compile(r"\s*[;,/]\s*|\s*,?\s*or\s+")
 
 # ---------------------------------------------------------------------------
 # vocabularies
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_MONTH_BEFORE = re.compile(r"(?<![\w])(?:" + MONTHS + r")\.?,?\s{1,2}(?:the\s+)?$")
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s{1,2}(?:" + MONTHS + r")\b\.?")
-_TIME_AFTER = re.compile(r"(?::\d\d)?\s?(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|"
+_MONTH_BEFORE = fastre.compile(r"(?<![\w])(?:" + MONTHS + r")\.?,?\s{1,2}(?:the\s+)?$")
+_MONTH_AFTER = fastre.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s{1,2}(?:" + MONTHS + r")\b\.?")
+_TIME_AFTER = fastre.compile(r"(?::\d\d)?\s?(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|"
                          r"(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CST|IST)\b|"
                          r"o'clock|hrs\b|hours?\s+(?:GMT|UTC|local))")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
-_DURATION = re.compile(
+_ORDINAL_SUFFIX = fastre.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+_DURATION = fastre.compile(
     r"(?:\s*-\s*|\s+|(?<=\d))(?:and\s+a\s+half\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
     r"wks?|months?|mos?|years?|yrs?|decades?|centuries|century|fortnights?|quarters?|"
     r"semesters?|terms?|innings|millennia|millennium|weekends?|sessions)(?![\w])", re.I)
-_AGE_BEFORE = re.compile(r"(?:\b(?:aged|age|ages|age of|aged between|ages of)\s+|"
+_AGE_BEFORE = fastre.compile(r"(?:\b(?:aged|age|ages|age of|aged between|ages of)\s+|"
                          r"[A-Z][\w'’.-]+,\s)$")
 # "aged 19, 22 and 25", "the retirement age from 62 to 64", "the voting age to 16"
-_AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?|age\s+(?:of|from|to|at|between))\s+"
+_AGE_LIST_BEFORE = fastre.compile(r"\b(?:aged|ages(?:\s+of)?|age\s+(?:of|from|to|at|between))\s+"
                               r"(?:\d{1,3}(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*))*$", re.I)
-_AGE_AFTER_COMMA = re.compile(r"\s?(?:,|\)|;|\s+(?:and|who|was|is|has|had|said|says)\b)")
-_YEAR_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|to|during|before|after|"
+_AGE_AFTER_COMMA = fastre.compile(r"\s?(?:,|\)|;|\s+(?:and|who|was|is|has|had|said|says)\b)")
+_YEAR_WORD_BEFORE = fastre.compile(r"\b(?:in|since|from|until|till|by|of|to|during|before|after|"
                                r"between|and|early|late|mid|the|year|fiscal|FY|summer|winter|"
                                r"spring|autumn|fall|through|circa|c\.)\s+$", re.I)
-_DESIGNATOR = re.compile(
+_DESIGNATOR = fastre.compile(
     r"(?<![\w])(?:junctions?|runway|berth|gates|platforms|terminals|rooms|chapters|clauses|no|nos|number|section|sections|sec|article|articles|art|chapter|ch|clause|"
     r"paragraph|para|page|pages|pp|p|room|route|highway|interstate|hwy|exit|flight|gate|platform|"
     r"level|grade|phase|stage|tier|type|model|series|version|ver|v|vol|volume|issue|item|lot|"
@@ -144,7 +145,7 @@ _LOWER_DESIGNATORS = frozenset("""junction junctions platform platforms gate gat
 flight route room rooms page pages chapter chapters section sections article articles clause clauses
 paragraph bus runway pier ward seat row interstate highway precinct phase stage category tier type
 grade class season episode round game week day""".split())
-_DESIGNATOR_LIST = re.compile(
+_DESIGNATOR_LIST = fastre.compile(
     r"(?<![\w])(?P<d>[A-Za-z]+)\.?\s\d{1,4}[a-z]?\s*(?:,|and|or|to|&|-|–)\s*(?:\d{1,4}[a-z]?\s*(?:,|and|or|&)\s*)*$")
 _NAME_STOP = frozenset("""
 the a an in on at of for to from by with about around over under nearly almost some more less
@@ -158,7 +159,7 @@ of out via like unlike plus minus less except because though although yet still 
 exactly fully precisely overall today yesterday currently now perhaps maybe possibly probably reportedly
 officially last next nearly roughly only just those these another almost
 """.split())
-_SENT_START = re.compile(r"(?:^|[.!?:;\"“”(]\s*|\n\s*)$")
+_SENT_START = fastre.compile(r"(?:^|[.!?:;\"“”(]\s*|\n\s*)$")
 
 _QUALIFIERS: list[tuple[str, str]] = [
     # (regex alternative, qualifier)
@@ -180,38 +181,38 @@ _QUALIFIERS: list[tuple[str, str]] = [
      r"well\s+below|south\s+of", "<"),
 ]
 _QUAL_ALT = "|".join(f"(?P<q{i}>{alt})" for i, (alt, _) in enumerate(_QUALIFIERS))
-_QUAL_BEFORE = re.compile(r"(?<![\w])(?:" + _QUAL_ALT + r")\s+$", re.I)
+_QUAL_BEFORE = fastre.compile(r"(?<![\w])(?:" + _QUAL_ALT + r")\s+$", re.I)
 _QUAL_LAST = frozenset(
     re.sub(r"\\[a-z]\+?|\\|\?|[()]", " ", alt).split()[-1].lower().rstrip(".")
     for group, _ in _QUALIFIERS for alt in group.split("|") if re.sub(r"\\[a-z]\+?|\\|\?|[()]", " ", alt).split()
 ) | {"about", "some", "c", "approx", "estimated"}
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
-_QUAL_AFTER = re.compile(r"\s*(?:(?P<ge>or\s+more|or\s+higher|or\s+above|or\s+over|and\s+up|and\s+above|"
+_LAST_WORD = fastre.compile(r"([A-Za-z.]+)\s+$")
+_QUAL_AFTER = fastre.compile(r"\s*(?:(?P<ge>or\s+more|or\s+higher|or\s+above|or\s+over|and\s+up|and\s+above|"
                          r"or\s+greater|plus\b|\+)|(?P<le>or\s+less|or\s+fewer|or\s+lower|or\s+under|"
                          r"at\s+most|max(?:imum)?\b)|(?P<ap>or\s+so\b))", re.I)
 
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = fastre.compile(
     r"(?P<sp>\s*-?\s*)(?P<s>thousand|million|billion|trillion|lakh|lakhs|lacs|lac|crores|crore|"
     r"hundred|mn|mln|bn|bln|trln|tn|trn|tln|millions|billions|MM|mil|mill|cr|k|K|m|M|b|B|T)"
     r"(?![A-Za-z])(?!\s*[²³2]\b)", )
-_SCALE2_AFTER = re.compile(r"\s+(?P<s>lakh|crore|thousand|million|billion|trillion)(?![A-Za-z])", re.I)
-_PERCENT_AFTER = re.compile(
+_SCALE2_AFTER = fastre.compile(r"\s+(?P<s>lakh|crore|thousand|million|billion|trillion)(?![A-Za-z])", re.I)
+_PERCENT_AFTER = fastre.compile(
     r"(?P<sp>\s*-?\s*)(?:(?P<pp>percentage[\s-]points?|percent(?:age)?\s+pts?|per\s?cent\s+points?|% points?|"
     r"pp\b|ppts?\b)|(?P<bp>basis[\s-]points?|bps\b|bp\b)|(?P<pc>%|per\s?cent(?:s|age)?\b|pct\b|pc\b))",
     re.I)
 _UNIT_SHORT_ALT = "|".join(re.escape(k) for k in sorted(Q.SHORT, key=len, reverse=True))
 _UNIT_LONG_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(Q.LONG, key=len, reverse=True))
-_UNIT_AFTER_LONG = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_LONG_ALT + r")(?![\w])", re.I)
-_UNIT_AFTER_SHORT = re.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_SHORT_ALT + r")(?![\w²³])(?!\s?\$)")
-_SPACED_UNIT_OK = re.compile(r"\s*(?:[.,;:)\]x×/]|$|\d|(?:tall|long|high|deep|wide|away|thick|across|"
+_UNIT_AFTER_LONG = fastre.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_LONG_ALT + r")(?![\w])", re.I)
+_UNIT_AFTER_SHORT = fastre.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_SHORT_ALT + r")(?![\w²³])(?!\s?\$)")
+_SPACED_UNIT_OK = fastre.compile(r"\s*(?:[.,;:)\]x×/]|$|\d|(?:tall|long|high|deep|wide|away|thick|across|"
                              r"high|of|in\s+(?:length|height|diameter|size|depth|width))\b)")
-_MIXED_FRAC = re.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)")
-_SLASH_FRAC = re.compile(r"/(\d{1,3})(?![\d/])")
-_PER_AFTER = re.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-Za-z]+\s+)?[A-Za-z]+)")
-_NOUN_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
-_OF_NOUN = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
-_NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
-_SPACE_GROUP = re.compile(r" \d{3}(?![\d.,])(?!s\b|-?[A-Za-z]|\s+[A-Z][a-z])")
+_MIXED_FRAC = fastre.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)")
+_SLASH_FRAC = fastre.compile(r"/(\d{1,3})(?![\d/])")
+_PER_AFTER = fastre.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-Za-z]+\s+)?[A-Za-z]+)")
+_NOUN_WORD = fastre.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_OF_NOUN = fastre.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
+_NUMERAL = fastre.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
+_SPACE_GROUP = fastre.compile(r" \d{3}(?![\d.,])(?!s\b|-?[A-Za-z]|\s+[A-Z][a-z])")
 _FIRST_WORDS = sorted(list(N.UNITS_WORDS) + list(N.TENS_WORDS), key=len, reverse=True)
 _NUMWORD_FIRST = "[a" + "".join(sorted({w[0] for w in _FIRST_WORDS})) + "]"
 _NUMWORD = _lead(
@@ -221,7 +222,7 @@ _NUMWORD = _lead(
     r"(?![\w])", re.I)
 _HALF_SCALE = _lead(r"[haqt]", r"(?<![\w-])(?:(?P<n>half|a\s+half|a\s+quarter|quarter|three[\s-]+quarters)"
                          r"(?:\s+(?:a|of\s+a))?\s+(?P<s>million|billion|trillion|thousand))\b", re.I)
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
+_AND_A_HALF = fastre.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.I)
 _MULTIPLIER = _lead(
     r"[dtqhfsen\d]", r"(?<![\w.,-])(?:(?P<w>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling|"
     r"quadrupled|quadrupling|quadruples|halved|halving|halves(?=\s+(?:its|the|their|to|from)))|"
@@ -242,37 +243,37 @@ _VAGUE = _lead(
     r"tens\s+of\s+millions|hundreds\s+of\s+thousands|hundreds\s+of\s+millions)\s+of(?![\w-])", re.I)
 _VAGUE_VALUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
                 "billions": 1e9, "trillions": 1e12, "tens": 10}
-_SPAN_FROM = re.compile(r"\b(?:rang\w*|var(?:y|ies|ying|ied)|anywhere|somewhere)\s+from\s+$")
-_CHANGE_BEFORE = re.compile(
+_SPAN_FROM = fastre.compile(r"\b(?:rang\w*|var(?:y|ies|ying|ied)|anywhere|somewhere)\s+from\s+$")
+_CHANGE_BEFORE = fastre.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|climbed|climbs?|climbing|jumped|jumps?|"
     r"dropped|drops?|slid|slides?|slipped|slips?|gained|gains?|lost|loses?|added|adds?|shed|sheds|increased|"
     r"decreased|grew|grows?|surged|soared|tumbled|plunged|declined|edged|inched|advanced|retreated|"
     r"up|down|higher|lower|by)\s+(?:\w+\s+)?$")
-_SCALED_CODE = re.compile(r"\s?(?P<s>M|MM|B|bn|mn|k|K)(?P<c>[A-Z]{3})(?![\w])")
-_WON = re.compile(r"\s+won\b")
-_SCI = re.compile(
+_SCALED_CODE = fastre.compile(r"\s?(?P<s>M|MM|B|bn|mn|k|K)(?P<c>[A-Z]{3})(?![\w])")
+_WON = fastre.compile(r"\s+won\b")
+_SCI = fastre.compile(
     r"(?<![\w.,])(?P<m>\d{1,3}(?:\.\d+)?)(?:[eE](?P<e>[+-]?\d{1,3})|"
     r"\s?[×xX*·]\s?10(?:(?:\^|\*\*)(?P<e2>[+-]?\d{1,3})|(?P<e3>[-+]\d{1,3})|(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
     r"(?![\w.]|,\d)")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
-_INCH_AFTER = re.compile(r"\s?(?:in\b\.?|\"|″|”)")
+_COMPOUND_GAP = fastre.compile(r"\s*,?\s*(?:and\s+)?")
+_INCH_AFTER = fastre.compile(r"\s?(?:in\b\.?|\"|″|”)")
 _COMPOUNDS = {("foot", "inch"): 12.0, ("pound", "ounce"): 16.0, ("stone", "pound"): 14.0,
               ("meter", "centimeter"): 100.0, ("mile", "yard"): 1760.0}
-_OPEN_BEFORE = re.compile(r"\(\s?$")
-_CLOSE_AFTER = re.compile(r"\s?\)(?:\s?(?P<s>million|billion|trillion|thousand|mn|bn|m|k)(?![\w]))?")
-_RANGE_JOIN_BEFORE = re.compile(r"\s*-?\s*(?:-|–|to|or|and)\s*$")
-_ARTICLE_DOLLAR = re.compile(r"[as]\s?\$\s?")
-_DOLLAR_END = re.compile(r"\$\s?$")
-_NEG_SIGN = re.compile(r"(?:^|[\s(\[=:])-\s?$")
-_DIGIT_DASH = re.compile(r"\d\s?-\s?$")
-_DASH_END = re.compile(r"-\s?$")
-_MINUS_WORD = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
-_PLUS_OR_MINUS = re.compile(r"\bplus\s+or\s+minus\s+$", re.I)
+_OPEN_BEFORE = fastre.compile(r"\(\s?$")
+_CLOSE_AFTER = fastre.compile(r"\s?\)(?:\s?(?P<s>million|billion|trillion|thousand|mn|bn|m|k)(?![\w]))?")
+_RANGE_JOIN_BEFORE = fastre.compile(r"\s*-?\s*(?:-|–|to|or|and)\s*$")
+_ARTICLE_DOLLAR = fastre.compile(r"[as]\s?\$\s?")
+_DOLLAR_END = fastre.compile(r"\$\s?$")
+_NEG_SIGN = fastre.compile(r"(?:^|[\s(\[=:])-\s?$")
+_DIGIT_DASH = fastre.compile(r"\d\s?-\s?$")
+_DASH_END = fastre.compile(r"-\s?$")
+_MINUS_WORD = fastre.compile(r"(?<![\w])(?:minus|negative)\s+$", re.I)
+_PLUS_OR_MINUS = fastre.compile(r"\bplus\s+or\s+minus\s+$", re.I)
 _NO_SUFFIX = frozenset(",.;:!?)]}\"“”'’")
-_YEARS_OLD = re.compile(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", re.I)
-_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’&.-])((?:[a-z]{1,2})?[A-Z][\w'’&.-]*)\s$")
-_LEAD_WORD = re.compile(r"[ \u00a0-]?([A-Za-z]+)")
+_YEARS_OLD = fastre.compile(r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)olds?\b|\s*-?\s*yo\b", re.I)
+_CAP_WORD_BEFORE = fastre.compile(r"(?<![\w'’&.-])((?:[a-z]{1,2})?[A-Z][\w'’&.-]*)\s$")
+_LEAD_WORD = fastre.compile(r"[ \u00a0-]?([A-Za-z]+)")
 
 
 def _suffix_first_words() -> frozenset[str]:
@@ -291,58 +292,58 @@ def _suffix_first_words() -> frozenset[str]:
 
 
 _SUFFIX_FIRST = _suffix_first_words()
-_FROM_CHANGE = re.compile(
+_FROM_CHANGE = fastre.compile(
     r"\b(?:\w+ed|\w+ing|rise|rises|fall|falls|grow|grows|expand|expands|increase|increases|decrease|"
     r"decreases|cut|cuts|reduce|reduces|raise|raises|lower|lowers|climb|climbs|drop|drops|jump|jumps|go|goes|"
     r"move|moves|shift|shifts|change|changes|swing|swings|switch|slip|slips|slide|slides|up|down|double|"
     r"doubles|triple|widen|narrow|improve|improves|rose|fell|grew|went|swung|slid|shrank|shrink|sank|"
     r"soared|upgrade|downgrade|revise|revised|compared)\s+from\s+$")
-_BRACKET_UNIT = re.compile(r"\s?[(\[{<]\s?(?P<u>[^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
-_ANGLE_CUES = re.compile(r"\b(?:turn\w*|rotat\w*|angle\w*|tilt\w*|inclin\w*|slope\w*|bank\w*|pitch\w*|arc|"
+_BRACKET_UNIT = fastre.compile(r"\s?[(\[{<]\s?(?P<u>[^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
+_ANGLE_CUES = fastre.compile(r"\b(?:turn\w*|rotat\w*|angle\w*|tilt\w*|inclin\w*|slope\w*|bank\w*|pitch\w*|arc|"
                          r"latitude|longitude|compass|bend\w*|lean\w*|spin\w*|pivot\w*|swivel\w*|"
                          r"u-turn|about-face|veer\w*|steer\w*|heading|bearing)\b", re.I)
-_TEMP_CUES = re.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|cool\w*|freez\w*|"
+_TEMP_CUES = fastre.compile(r"\b(?:temperature\w*|heat\w*|hot\w*|cold\w*|warm\w*|cool\w*|freez\w*|"
                         r"weather|forecast\w*|celsius|fahrenheit|thermometer|fever|degrees?\s+(?:above|below))\b",
                         re.I)
-_AND_SPLIT = re.compile(r"\s+and\s+", re.I)
-_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*", re.I)
+_AND_SPLIT = fastre.compile(r"\s+and\s+", re.I)
+_PLUS_MINUS = fastre.compile(r"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*", re.I)
 _LETTER_SYMBOLS = frozenset({"R", "N"})
 # after another number, a name: "27 737 Max jets", "30 787s", "12 A350-1000s"
-_MODEL_AFTER = re.compile(r"s\b|-?[A-Z]|\s+[A-Z][a-z]")
+_MODEL_AFTER = fastre.compile(r"s\b|-?[A-Z]|\s+[A-Z][a-z]")
 # "R18.99", "R1,500": a letter symbol is money without a scale when the digits read as a price
-_PRICE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
+_PRICE_DIGITS = fastre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
 # oil-trade rates: "11.4 mb/d", "500,000 bpd", "300 kb/d"
-_OIL_RATE = re.compile(r"\s?(?P<s>mm|m|k|)(?:b/d|bpd|bbl/d|bopd)(?![\w/])", re.I)
-_FX_PER = re.compile(r"\s+(?:per|to\s+the|to\s+a|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|greenback)\b", re.I)
+_OIL_RATE = fastre.compile(r"\s?(?P<s>mm|m|k|)(?:b/d|bpd|bbl/d|bopd)(?![\w/])", re.I)
+_FX_PER = fastre.compile(r"\s+(?:per|to\s+the|to\s+a|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|greenback)\b", re.I)
 _POUND_COUNTRY = (("egypt", "EGP"), ("leban", "LBP"), ("syria", "SYP"), ("sudan", "SDG"))
-_BY_END = re.compile(r"\bby\s+$")
-_FRACTION_COMPARATIVE = re.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|smaller|larger|cheaper|"
+_BY_END = fastre.compile(r"\bby\s+$")
+_FRACTION_COMPARATIVE = fastre.compile(r"\s+(?:higher|lower|more|less|fewer|bigger|smaller|larger|cheaper|"
                                    r"dearer|greater|faster|slower)\b")
 _FRACTION_POINT = _lead(
     r"[aothq]", r"(?<![\w-])(?:(?P<n>a|one|three)[\s-]+)?(?P<d>half|quarters?)(?:[\s-]+an?)?(?:\s+of\s+an?)?[\s-]+"
     r"(?:percentage[\s-]+)?points?\b", re.I)
 _PLACE_ACRONYMS = frozenset({"US", "U.S", "UK", "EU", "UN", "USA", "UAE"})
-_DEN_AFTER = re.compile(r"(\d{1,3})(?![\d/])")
+_DEN_AFTER = fastre.compile(r"(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
-_GLUED_CODE = re.compile(r"[A-Z](?![A-Za-z])|x\d")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
-_VULGAR_ALONE = re.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
+_GLUED_CODE = fastre.compile(r"[A-Z](?![A-Za-z])|x\d")
+_CLAUSE_END = fastre.compile(r"\s*(?:[.,;:!?)]|$)")
+_VULGAR_ALONE = fastre.compile(r"(?<![\d\w])[" + "".join(N.VULGAR) + r"]")
 _TIME_DEN = {"s": "second", "sec": "second", "second": "second", "ms": "millisecond",
              "millisecond": "millisecond", "min": "minute", "minute": "minute", "h": "hour", "hr": "hour",
              "hour": "hour", "µs": "microsecond", "microsecond": "microsecond", "ns": "nanosecond",
              "nanosecond": "nanosecond"}
-_RATE_AFTER = re.compile(r"\s?(?:/\s?|\s?per\s+)(?P<d>ms|µs|ns|sec|min|hr|h|s|milliseconds?|microseconds?|"
+_RATE_AFTER = fastre.compile(r"\s?(?:/\s?|\s?per\s+)(?P<d>ms|µs|ns|sec|min|hr|h|s|milliseconds?|microseconds?|"
                          r"nanoseconds?|seconds?|minutes?|hours?)(?![\w/])", re.I)
-_OF_A = re.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
+_OF_A = fastre.compile(r"(?:\s+of)?\s+an?(?=\s)", re.I)
 _VAGUE_BARE = _lead(r"[dhtm]", r"(?<![\w-])(?<!\d\s)(?P<v>dozens|hundreds|thousands|millions)(?![\w-])(?!\s+of\b)", re.I)
-_A_UNIT = re.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
+_A_UNIT = fastre.compile(r"(?<![\w$£€¥'’])(?:[Aa]n?)\s+(?P<u>" + _UNIT_LONG_ALT + r")(?![\w-])", re.I)
 _A_UNIT_SKIP = frozenset({"turn", "pound", "ton", "degree", "foot", "yard", "stone", "cup", "carat", "knot", "bit",
                           "byte", "calorie", "pint", "radian", "kilobyte", "megabyte", "gigabyte", "terabyte"})
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
+_URL = fastre.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+\.[\w.]+|"
                   r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk)(?:/[^\s<>\"')\]]*)?", re.I)
 # "beat Arsenal 3-1", "voted 68-32", "2024-25": a first number not below the second is
 # a score, vote tally or season, never a range
-_SCORE = re.compile(r"(?<![\w.,$£€¥₹×·*^-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
+_SCORE = fastre.compile(r"(?<![\w.,$£€¥₹×·*^-])(?P<a>\d{1,4})\s?[-–]\s?(?P<b>\d{1,4})(?![\d%\w°$£€]|[.,]\d)")
 
 
 # Cheap pre-checks for the whole-text scans: every match of a pattern contains one of
@@ -356,8 +357,8 @@ _VAGUE_CUES = ("dozens", "scores", "hundreds", "thousands", "millions", "billion
 _VAGUE_BARE_CUES = ("dozens", "hundreds", "thousands", "millions")
 _SCALE_WORD_CUES = ("million", "billion", "trillion", "thousand")
 _HALF_CUES = ("half", "quarter")
-_VULGAR_ANY = re.compile("[" + "".join(re.escape(ch) for ch in N.VULGAR) + "]")
-_TRANSLATED_ANY = re.compile("[" + "".join(re.escape(chr(cp)) for cp in N.TRANSLATE) + "]")
+_VULGAR_ANY = fastre.compile("[" + "".join(re.escape(ch) for ch in N.VULGAR) + "]")
+_TRANSLATED_ANY = fastre.compile("[" + "".join(re.escape(chr(cp)) for cp in N.TRANSLATE) + "]")
 # the non-ASCII characters that a case-insensitive pattern takes for an ASCII letter
 # and that str.lower() does not turn into it: dotless i, long s, and the combining
 # dot that lower() leaves after "i" for a dotted capital I
@@ -399,10 +400,10 @@ _PHONE = _lead(r"[\d+(]", r"(?<![\d,.])0\d{2,4} \d{3,4} ?\d{3,4}(?![\d,]|\.\d)|"
 _CALL_ON = _lead(r"[cCrRpPdDtT]", r"\b(?:call|calls|calling|ring|ringing|phone|phoning|dial|dialling|dialing|text|texting|contact)"
                  r"\s+(?:[\w'’]+\s+){1,3}(?:on|at)\s+(?P<a>\d{3,}(?: \d{3,4}){0,2})(?=\s*(?:[.,;:)]|$|\s+(?:or|and|if|for|to)\b))", re.I)
 # "47 Elm Road", "10 Downing Street": a house number before a street name
-_STREET_AFTER = re.compile(r"\s+(?:[A-Z][a-z'’]+\s+){1,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Crescent|"
+_STREET_AFTER = fastre.compile(r"\s+(?:[A-Z][a-z'’]+\s+){1,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Crescent|"
                            r"Place|Terrace|Boulevard|Blvd|Court|Square|Gardens|Grove|Parade|Mews|Highway)\b\.?")
 # "397 for four" in cricket: runs for wickets; the wickets are no figure
-_WICKETS = re.compile(r"(?<![\w.,])\d{1,3}\s+for\s+(?P<a>\d|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:per\s*cent|%))", re.I)
+_WICKETS = fastre.compile(r"(?<![\w.,])\d{1,3}\s+for\s+(?P<a>\d|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:per\s*cent|%))", re.I)
 PLURAL_IRREGULAR = frozenset("""people men women children police staff cattle sheep fish personnel
 troops deer livestock crew aircraft offspring folk youth clergy poultry swine moose bison
 employees""".split())
@@ -896,7 +897,7 @@ def _alpha_forms(v: Any) -> frozenset[str]:
     return got
 
 
-_NEXT_WORDS = re.compile(r"[ \u00a0](?P<w>[a-z][a-z'’-]*)(?:[ \u00a0](?P<w2>[a-z]+))?")
+_NEXT_WORDS = fastre.compile(r"[ \u00a0](?P<w>[a-z][a-z'’-]*)(?:[ \u00a0](?P<w2>[a-z]+))?")
 _SIZE_WORDS = frozenset("""tall long high deep wide away thick across in of from above below under over
 beneath behind ahead down up offshore inland underground uphill deeper higher longer wider taller further
 farther""".split())

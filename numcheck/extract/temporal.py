@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from numcheck import fastre
 from numcheck.extract import temporal_calendar as cal
 from numcheck.models import Claim
 
@@ -120,7 +121,7 @@ _QUAL_MOD = {"almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_TH
 
 def _rx(p: str, flags: int = 0) -> re.Pattern[str]:
     # every expression starts at a word start: failing fast elsewhere keeps the scan cheap
-    return re.compile(r"(?<!\w)(?=[\w'’])(?:" + p + ")", flags)
+    return fastre.compile(r"(?<!\w)(?=[\w'’])(?:" + p + ")", flags)
 
 
 # ---------------------------------------------------------------------------
@@ -1181,7 +1182,7 @@ _MONTH_FULL_WORDS = tuple(n.lower() for n in cal.MONTH_NAMES)
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNIT_SUBS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur")
 _PLURAL_UNITS = ("minutes", "hours", "days", "weeks", "months", "years", "decades")
-_G = re.compile
+_G = fastre.compile
 _GATES: list[tuple | None] = [
     (_G(r"\d-\d\d-\d\d"),),                                                        # ISO date
     (("spring", "summer", "autumn", "fall", "winter"),),                             # season year
