@@ -361,14 +361,17 @@ class _Tok:
 
 
 def _raw_tokens(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    toks = [(*m.span(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    if text.find(".", lo, hi) < 0:
+        return toks
     out: list[tuple[int, int, str]] = []
-    for m in _TOKEN.finditer(text, lo, hi):
-        s, e, t = m.start(), m.end(), m.group()
+    for tok in toks:
+        s, e, t = tok
         if t == "." and out and out[-1][1] == s and out[-1][2] in lex.abbreviations:
             prev = out.pop()
             out.append((prev[0], e, prev[2] + "."))
             continue
-        out.append((s, e, t))
+        out.append(tok)
     return out
 
 
@@ -1398,7 +1401,7 @@ def _mentions(text: str, sentences: Sequence[Sentence], lex: Lexicon,
 def _headword_names() -> re.Pattern:
     lex = lexicon()
     heads = sorted({w for w in lex.org_words if w.lower() in lex.ref_org}, key=len, reverse=True)
-    return re.compile(r"(?<=[a-z,;] )(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}(?:" + "|".join(heads) + r")\b")
+    return fastre.compile(r"(?<=[a-z,;] )(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}(?:" + "|".join(heads) + r")\b")
 
 
 def _canonical(name: str) -> str:
@@ -1412,7 +1415,7 @@ def _canonical(name: str) -> str:
 
 @lru_cache(maxsize=512)
 def _head_word_re(word: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.I)
+    return fastre.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.I)
 
 
 def _resolve(atts: list[Attribution], mentions: Sequence[tuple[int, str, str]] = ()) -> None:
@@ -1666,7 +1669,7 @@ _TAG_BEFORE = fastre.compile(r"(?:[,—–”\"’)]|--)\s*$")
 def _reporting_break() -> re.Pattern:
     lex = lexicon()
     verbs = _alternation(w for w in lex.say | lex.report if w.endswith(("s", "d", "t")) or w in ("say", "expect", "believe"))
-    return re.compile(r",\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,3}(?:" + verbs + r")\b)")
+    return fastre.compile(r",\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,3}(?:" + verbs + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -1674,7 +1677,7 @@ def _verb_before() -> re.Pattern:
     """A speech verb just before a break: "said after the game that ..." is one clause."""
     lex = lexicon()
     verbs = _alternation((w for w in lex.say | lex.clause if w.endswith(("s", "d", "t"))), fold=True)
-    return re.compile(r"(?<![\w-])(?:" + verbs + r")(?:\s+(?:on|in|at)\s+[\w.]+)?$", re.I)
+    return fastre.compile(r"(?<![\w-])(?:" + verbs + r")(?:\s+(?:on|in|at)\s+[\w.]+)?$", re.I)
 
 
 def _clause_starts(text: str, sent: Sentence) -> list[int]:

@@ -49,12 +49,11 @@ from numcheck.extract.money import Currency, lookup_name, lookup_symbol, vocabul
 from numcheck.models import Claim
 
 
-
 def _lead(first: str, pattern: str, flags: int = 0) -> "re.Pattern[str]":
     """``pattern`` behind a look-ahead for ``first``, a class holding the first character
     of every match: the same matches, but a whole-text scan skips the other positions
     without trying each alternative there."""
-    return re.compile(f"(?={first})(?:{pattern})", flags)
+    return fastre.compile(f"(?={first})(?:{pattern})", flags)
 
 
 # literal patterns used inside functions, compiled once
