@@ -15,8 +15,10 @@
    used: on whole articles it slows down sharply.)
 3. Scan memory: ``numcheck scan`` over the corpus written as JSONL at two sizes (N and 4N
    articles), in one process (-j 1) so its peak memory is all of it: it should stay flat.
-4. Jobs: ``numcheck check`` over the corpus written as a folder of N articles, with -j 1
-   and with one worker per core: wall time and CPU seconds of each whole run.
+4. Jobs: the ``numcheck check`` command over the corpus written as a folder of N articles,
+   with -j 1 and as it runs by default (one worker per core): wall time, CPU seconds and
+   words per second of each whole run (start-up, reading and the JSON report included),
+   with the ratio to quantulum3's words per second from part 2 when both parts ran.
 
 On a shared machine other work slows wall times down; CPU seconds (and words per
 CPU-second) are reported beside them as the steadier figure.
@@ -201,12 +203,17 @@ def bench_jobs(corpus: list[tuple[str, str]]) -> dict:
         for i, (date, text) in enumerate(corpus):
             (tmp / f"article-{i:05d}.txt").write_text(f"date {date} {text}\n", encoding="utf-8")
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        for jobs in sorted({1, max(2, cores)}):
-            cmd = numcheck_cmd() + ["check", "-j", str(jobs), "--format", "json", str(tmp)]
+        words = sum(len(t.split()) for _, t in corpus)
+        # -j 1, then the default (no -j: one worker per core), as a newsroom's CI runs it
+        for jobs in (1, None):
+            flag = ["-j", "1"] if jobs else []
+            cmd = numcheck_cmd() + ["check", *flag, "--format", "json", str(tmp)]
             wall, mem, code, cpu = run_measured_cpu(cmd)
             if code not in (0, 1):
                 sys.exit(f"numcheck failed with exit status {code}: {' '.join(cmd)}")
-            out[f"j{jobs}"] = {"jobs": jobs, "wall_s": wall, "cpu_s": cpu, "peak_mb": mem}
+            out["j1" if jobs else "default"] = {"jobs": jobs or cores, "flag": " ".join(flag) or "(default)",
+                                                "wall_s": wall, "cpu_s": cpu, "peak_mb": mem,
+                                                "wps": words / wall}
         try:
             out["load_average"] = os.getloadavg()
         except OSError:  # pragma: no cover
@@ -263,11 +270,14 @@ def main() -> None:
                   f"{s['peak_mb']:.0f} MB, {s['rows']:,} rows, exit {s['exit']}")
     if "jobs" in results:
         j = results["jobs"]
-        runs = [v for k, v in j.items() if k.startswith("j")]
+        runs = [j[k] for k in ("j1", "default")]
         base = runs[0]["wall_s"]
+        q3 = results.get("throughput", {}).get("quantulum3_wps")
         for r in runs:
-            print(f"jobs        numcheck check -j {r['jobs']} on {j['files']} files: {r['wall_s']:.1f} s wall "
-                  f"({base / r['wall_s']:.2f}x), {r['cpu_s']:.1f} s CPU, peak {r['peak_mb']:.0f} MB")
+            vs = f"; {r['wps'] / q3:.1f}x quantulum3's words/s above" if q3 else ""
+            print(f"jobs        numcheck check {r['flag']} ({r['jobs']} worker{'s' if r['jobs'] > 1 else ''}) "
+                  f"on {j['files']} files: {r['wall_s']:.1f} s wall ({base / r['wall_s']:.2f}x), "
+                  f"{r['cpu_s']:.1f} s CPU, peak {r['peak_mb']:.0f} MB, {r['wps']:,.0f} words/s{vs}")
         if "load_average" in j:
             print(f"            load average at the end {j['load_average'][0]:.2f} (other work on the machine "
                   f"skews wall times; CPU seconds are steadier)")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import _sre
+
 __all__ = ["compile", "first_chars"]
 
 # at most this many characters in a start set (``\\d`` alone is 660); bigger sets skip
@@ -37,7 +39,6 @@ DIGIT = "\\d"
 def _cased(ch: str, ignorecase: bool) -> set[str] | None:
     if not ignorecase:
         return {ch}
-    import _sre
     if not _sre.unicode_iscased(ord(ch)):
         return {ch}
     if not ch.isascii():
@@ -151,7 +152,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mi
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    import _sre
     from re import _compiler, _parser
     from re import _constants as C
 
