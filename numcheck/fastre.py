@@ -16,11 +16,14 @@ The engine's internals are private and change between Python versions: any surpr
 """
 from __future__ import annotations
 
+import os
 import re
 
 import _sre
 
 __all__ = ["compile", "first_chars"]
+
+_PLAIN = os.environ.get("NUMCHECK_PLAIN_RE", "") not in ("", "0")
 
 # at most this many characters in a start set (``\\d`` alone is 660); bigger sets skip
 # too little to pay
@@ -144,7 +147,10 @@ def _start_set(parsed, flags: int) -> frozenset[str] | None:
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mirrors re.compile
-    """``re.compile(pattern, flags)``, searching faster when a start set is known."""
+    """``re.compile(pattern, flags)``, searching faster when a start set is known
+    (``NUMCHECK_PLAIN_RE=1`` in the environment: a plain ``re.compile``)."""
+    if _PLAIN:
+        return re.compile(pattern, flags)
     try:
         return _compile(pattern, flags)
     except Exception:

@@ -122,3 +122,21 @@ def test_random_patterns_find_what_re_finds(parts, text):
         return
     fast = fastre.compile(pattern)
     assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_whole_runs_are_the_same_with_and_without_hints():
+    """End to end: findings and the claims inventory over real articles are identical
+    with the hints off."""
+    import os
+    import subprocess
+    import sys
+    paths = [str(ROOT / "fixtures" / d) for d in ("errors", "clean2", "timex", "attribution")]
+    env = {k: v for k, v in os.environ.items() if k != "NUMCHECK_PLAIN_RE"}
+    for cmd in (["check", "--exit-zero", "-j", "1"], ["extract"]):
+        args = [sys.executable, "-m", "numcheck", *cmd, "--format", "json", *paths]
+        hinted = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+        plain = subprocess.run(args, capture_output=True, text=True, env={**env, "NUMCHECK_PLAIN_RE": "1"},
+                               timeout=300)
+        assert hinted.returncode == plain.returncode == 0, hinted.stderr + plain.stderr
+        assert len(hinted.stdout) > 10_000 and ('"claims"' in hinted.stdout or '"findings"' in hinted.stdout)
+        assert hinted.stdout == plain.stdout
