@@ -886,3 +886,49 @@ def test_researchers_without_an_article_stay_vague():
     text = "About 41% of patients relapse within a year, researchers say."
     got, _ = link(text, "41%")
     assert got["41%"] is not None and got["41%"].kind == "vague"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("Turnout fell to 41% from 48%, the forecaster said.", "41%", "the forecaster"),
+    ("Arrears rose by 6% in the quarter, according to the debt tracker.", "6%", "the debt tracker"),
+    ("The liquidator said creditors were owed $3.2 million.", "$3.2 million", "The liquidator"),
+    ("About 70% of claims were settled, according to the court-appointed administrator.", "70%",
+     "the court-appointed administrator"),
+])
+def test_a_definite_description_outside_the_vocabulary_is_a_reference(text, figure, source):
+    links, sources = link(text, figure)
+    assert src_text(links[figure]) == source
+    assert links[figure].kind == "reference" and links[figure].resolved == ""
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Fines of up to €20m are possible, according to the new rules.", "€20m"),
+    ("Sales rose 5% as the market said goodbye to the boom.", "5%"),
+])
+def test_an_adjective_or_a_clause_is_not_a_definite_source(text, figure):
+    links, sources = link(text, figure)
+    assert links[figure] is None or links[figure].text not in ("the new", "the market")
+
+
+def test_a_capture_stopping_on_a_modifier_takes_its_head():
+    links, sources = link("Fines of up to €20m are possible, according to the new rules.", "€20m")
+    assert src_text(links["€20m"]) == "the new rules"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("Creditors can lodge claims with trustee Hannah Boateng, who said she had recovered $4.1 million.",
+     "$4.1 million", "Hannah Boateng"),
+    ("Orchard owner Felix Adeyemi, 58, who has grown apples in the valley since 1994, said 60% of the crop was lost.",
+     "60%", "Orchard owner Felix Adeyemi"),
+    ("Circuit Judge Nora Pike fined the company and said 1,200 customers would be repaid.",
+     "1,200 customers", "Circuit Judge Nora Pike"),
+])
+def test_a_relative_clause_or_a_second_verb_keeps_the_subject_as_source(text, figure, source):
+    links, sources = link(text, figure)
+    assert src_text(links[figure]) == source
+
+
+def test_the_nearest_noun_before_who_is_not_the_speaker_unless_it_is_a_person():
+    text = "Dr Lena Fox, a nurse at the only clinic still open in the town, who said she had treated 40 patients."
+    links, sources = link(text, "40 patients")
+    assert src_text(links["40 patients"]) != "the town"

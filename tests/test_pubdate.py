@@ -72,6 +72,12 @@ def test_leading_date():
     ("WASHINGTON (AP) — The Senate voted on Aug. 2, 2021.", None),
     ("May 5, 2020 was a good day.", None),
     ("The U.S. economy grew 2.1% in 2021 - analysts", None),
+    # after a headline, a standfirst or a byline
+    ("Council backs tax rise\n\nCHELMSFORD, Feb. 28, 2024 — The council", D(2024, 2, 28)),
+    ("Jury convicts fund founder\nBy Ann Lee\n\nNEW YORK, November 8, 2023 — A jury", D(2023, 11, 8)),
+    # but only near the top: a dateline quoted deep in a story is not this story's
+    ("One\n\nTwo.\n\nThree.\n\nFour.\n\nLONDON, March 3, 2022 — x", None),
+    ("A headline\n\nThe mayor said on Aug. 2, 2021 — a Monday — that", None),
 ])
 def test_datelines(text, want):
     assert dateline(text) == want

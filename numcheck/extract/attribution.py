@@ -133,6 +133,7 @@ class Lexicon:
     nationality_suffixes: tuple[str, ...]
     nationalities: frozenset[str]
     ref_category: frozenset[str] = frozenset()   # "the Premier League club": a kind, not a name
+    skip_between: frozenset[str] = frozenset()   # adverbs allowed between a subject and its verb
     ref_alias: dict = field(default_factory=dict)   # "jury" -> "court": the word its antecedent carries
     heads: frozenset[str] = frozenset()   # every reference head and outlet head
 
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
     outlet_names = frozenset(outlets.get("names", ()))
     return Lexicon(
         say=say, report=report, clause=clause, verb_re=verb_re, skip_re=skip_re,
+        skip_between=frozenset(w.lower() for w in verbs.get("skip_between", ())),
         cues=tuple(_compile_cue(c) for c in a.get("cue", ())),
         outlet_names=outlet_names,
         outlet_name_re=fastre.compile(r"(?<![\w-])(?:" + _alternation(outlet_names) + r")(?![\w-])"),
@@ -558,8 +560,9 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
                 u = toks[j]
                 if u.is_punct or u.low in _DETS or u.low in _POSS_PRON or u.low in lex.connectors:
                     break
-                if u.base in lex.heads or u.base in lex.outlet_heads or u.base in lex.generic_nouns:
-                    ok = True
+                if u.base in lex.heads or u.base in lex.outlet_heads or u.base in lex.generic_nouns \
+                        or (u.is_cap and _is_name_tok(u, lex) and not acc):
+                    ok = True  # "market tracker TrendForce": a descriptive title before a name
                     break
             if not ok:
                 break
@@ -628,6 +631,65 @@ def _segment_is_name(seg: list[_Tok], lex: Lexicon) -> bool:
         return True
     # all lowercase, no known word: a short plural noun phrase ("some real estate agents")
     return len(seg) <= 5 and seg[-1].low.endswith("s") and (seg[0].low in _QUANT or len(seg) <= 3)
+
+
+def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon) -> bool:
+    """``the pollster``, ``the debt tracker``, ``the court-appointed receiver``: a short
+    definite description whose head word is outside the vocabulary.  A reader knows who
+    is meant, so it is a reference (resolved to an earlier name when one fits)."""
+    if not 2 <= len(toks) <= 4 or toks[0].low != "the":
+        return False
+    for t in toks[1:]:
+        w = t.text
+        if not (w.replace("-", "").isalpha() and w.islower()) or t.possessive:
+            return False
+        if t.low in _STOP_BACK or t.low in lex.not_names or t.low in lex.connectors or t.low in _QUANT \
+                or t.low in lex.say or t.low in lex.report or t.low in lex.clause:
+            return False
+    head = toks[-1].low
+    return head not in lex.generic_nouns and head not in _UNNAMED_PEOPLE and head not in lex.descriptors \
+        and head not in lex.generic_modifiers and head not in lex.skip_between \
+        and not head.endswith(("ly", "ing", "est"))
+
+
+def _definite_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a say-verb when it is a whole clause segment of the
+    ``the pollster`` kind (``..., the pollster said``)."""
+    seg = _tail_tokens(text, lo, pos, lex)
+    if seg and _is_definite_np(seg, lex):
+        return seg[0].start, seg[-1].end
+    return None
+
+
+def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``according to the pollster.``: a definite description that ends its clause."""
+    toks = _tokens(text, pos, hi, lex, limit=6)
+    if toks is None:
+        return None
+    words: list[_Tok] = []
+    for t in toks:
+        if t.is_punct and t.text not in ("-", "&"):
+            break
+        words.append(t)
+    else:
+        if len(words) == len(toks) and toks and toks[-1].end < hi:
+            return None  # the phrase runs on past what was looked at
+    if words and words[0].start - pos <= 2 and _is_definite_np(words, lex):
+        return words[0].start, words[-1].end
+    return None
+
+
+def _complete_head(text: str, span: tuple[int, int], hi: int, lex: Lexicon) -> tuple[int, int]:
+    """``according to the new rules``: a capture that stops on a modifier ("the new")
+    takes the one lowercase word after it when that word ends the phrase."""
+    toks = _tokens(text, span[0], span[1], lex)
+    if not toks or toks[-1].is_cap or not (toks[-1].base in lex.descriptors or toks[-1].base in lex.generic_modifiers):
+        return span
+    nxt = _tokens(text, span[1], hi, lex, limit=2)
+    if nxt and nxt[0].text.isalpha() and nxt[0].text.islower() and nxt[0].low not in _STOP_BACK \
+            and nxt[0].low not in lex.connectors and (len(nxt) == 1 or nxt[1].is_punct):
+        return span[0], nxt[0].end
+    return span
 
 
 def _capture_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -774,6 +836,8 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
                 for b, t in zip(low, toks)):
             return _Phrase("vague", "any", head)
         if not caps and not any(b in lex.heads or b in lex.titles for b in low):
+            if _is_definite_np(toks, lex):
+                return _Phrase("reference", "definite", head, docs)  # "the pollster said"
             return _Phrase("vague", "any", head)
         # a reference: the sort of its head
         sort, ref_head = "any", head
@@ -1009,6 +1073,10 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             for m in cue.prefix.finditer(text, lo, hi):
                 span = _capture_forward(text, m.end(), hi, lex)
                 if span is None:
+                    span = _definite_forward(text, m.end(), hi, lex)
+                else:
+                    span = _complete_head(text, span, hi, lex)
+                if span is None:
                     continue
                 docs: frozenset[str] = frozenset()
                 if cue.inner_by:
@@ -1094,7 +1162,20 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                                    sort="person" if pron in lex.person_pronouns else "any", head=pron,
                                    docs=_docs_after(after, lex)))
             continue
-        if re.search(r"\band$", subj_text) and re.match(r"\s+that\b", after):
+        rel = _WHO_CLAUSE.search(subj_text) if verb in lex.say else None
+        if rel is not None:
+            # "receiver Michael Osei, who said ...", "Tom Sorensen, 61, who has farmed there
+            # since 1989, said ...": the verb's subject stands before the relative clause
+            span = _capture_backward(text, lo, lo + rel.start(), lex)
+            att = _new_att(text, span, (vs, ve), si, sent, lex, persons) if span and span[0] < span[1] else None
+            # only a person's name: in "a surgeon at a hospital in the city, who said" the
+            # nearest noun is not who spoke
+            if att is not None and att.source.kind == "named" and (att.sort == "person" or sum(
+                    t.is_cap for t in _phrase_tokens(text, span, lex)[-3:]) >= 2):
+                att.verb_class = "say"
+                out.append(att)
+                continue
+        if re.search(r"\band$", subj_text) and (re.match(r"\s+that\b", after) or verb in lex.say):
             # "The researchers ... analysed 48,000 records and estimated that ...": the
             # second verb shares the sentence's subject
             span = _sentence_subject(text, lo, subj_end, lex)
@@ -1104,6 +1185,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 out.append(att)
             continue
         span = _capture_backward(text, lo, subj_end, lex)
+        if span is None and verb in lex.say:
+            span = _definite_backward(text, lo, subj_end, lex)
         appos = False
         if span is None or _is_apposition(text, span, lex):
             alt = _appositive_subject(text, lo, subj_end if span is None else span[0], lex)
@@ -1176,6 +1259,13 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         if a.verb_class and _relative_subject(text, a, lex):
             a.relative = True
     return out
+
+
+# a relative clause about a person between a subject and its say-verb: "X, who said",
+# "X, 61, who has farmed near Proserpine since 1989, said" (one comma-free clause or a
+# clause ending at the comma before the verb)
+_WHO_CLAUSE = fastre.compile(r"(?:,\s+\d{1,3})?,\s+who(?:\s+(?:also|later|then|has|had|have))?$"
+                             r"|(?:,\s+\d{1,3})?,\s+who\s[^“”\"]*,$")
 
 
 def _sentence_subject(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -123,11 +123,27 @@ _DATELINE_AGENCY_FIRST = re.compile(
     r"\A\s*" + _PLACE + r"\s*" + _AGENCY + r"\s*" + _DASH + r"\s*" + _DATE_TXT + r"\s*" + _DASH)
 
 
+# a dateline opens the story's first paragraph, which may follow a headline, a standfirst
+# and a byline: it is looked for at the start of the first few lines
+_DATELINE_LINES = 4
+
+
 def dateline(text: str) -> dt.date | None:
-    """The date of a dateline opening ``text`` (``NAIROBI, Aug. 2, 2021 —``,
-    ``LONDON, March 3, 2021 (Reuters) -``).  None without a dateline or a year."""
-    head = text[:200]
-    m = _DATELINE.match(head) or _DATELINE_AGENCY_FIRST.match(head)
+    """The date of a dateline opening ``text`` or one of its first lines, after a
+    headline or byline (``NAIROBI, Aug. 2, 2021 —``, ``LONDON, March 3, 2021 (Reuters) -``).
+    None without a dateline or a year."""
+    m = None
+    pos, seen = 0, 0
+    while m is None and seen < _DATELINE_LINES and pos < min(len(text), 2000):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        if text[pos:line_end].strip():
+            seen += 1
+            head = text[pos:pos + 200]
+            m = _DATELINE.match(head) or _DATELINE_AGENCY_FIRST.match(head)
+        if nl < 0:
+            break
+        pos = nl + 1
     if not m:
         return None
     if m.group("iso"):
