@@ -787,3 +787,79 @@ def test_fig003_minus_inside_a_line_stays_negative(monkeypatch):
     text = "Growth by quarter, the agency said: - 4% in the first, - 97% in the second, 2% in the third."
     claims = [_bulleted(text, "- 4%"), _bulleted(text, "- 97%"), fig(text, "2%", "percent", unit="percent")]
     assert run("FIG003", analyse(monkeypatch, text, claims)) == []
+
+
+# -- FIG001 and FIG003 on phrasings found in blind articles -----------------------------------
+
+def _counts(text: str, *items: tuple[str, str]) -> list[Claim]:
+    return [fig(text, at, "count", noun=noun) for at, noun in items]
+
+
+def test_fig001_a_change_in_another_clause_does_not_hide_a_conflict(monkeypatch):
+    text = ("The trust, which employs 6,400 nurses, said it would cut 90 posts. "
+            "The union, which says it represents half of the trust's 5,800 nurses, plans a ballot over the cuts.")
+    claims = _counts(text, ("6,400 nurses", "nurses"), ("90 posts", "posts"), ("5,800 nurses", "nurses"))
+    [f] = run("FIG001", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end] == "5,800 nurses"
+
+
+def test_fig001_a_plan_governing_the_count_is_quiet(monkeypatch):
+    text = "The trust employs 6,400 nurses. It said it would have 5,800 nurses after the merger."
+    claims = _counts(text, ("6,400 nurses", "nurses"), ("5,800 nurses", "nurses"))
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_years_of_a_period_are_not_a_restriction(monkeypatch):
+    text = ("He took $12 million from the club's 900 members between 2015 and 2019, prosecutors said. "
+            "The judge said the club's 1,100 members would be repaid.")
+    claims = _counts(text, ("900 members", "members"), ("1,100 members", "members"))
+    assert len(run("FIG001", analyse(monkeypatch, text, claims))) == 1
+
+
+def _word_count(text: str, at: str, value: float) -> Claim:
+    start = text.index(at)
+    return Claim(kind="count", start=start, end=start + len(at), text=at, value=value, low=value, high=value,
+                 noun=at.split()[-1], rounding=0.5)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a compound set is another set
+    ("Power was back at 52,000 homes and businesses by noon. Of the 800 homes surveyed, half were flooded.",
+     ("52,000 homes", 52000), ("800 homes", 800)),
+    # another poll
+    ("The mayor leads by three points, a Civitas poll found. A separate survey put her ahead by seven points.",
+     ("three points", 3), ("seven points", 7)),
+    # a different set of people
+    ("The blast killed 14 people, police said. Two people familiar with the inquiry said it was deliberate.",
+     ("14 people", 14), ("Two people", 2)),
+])
+def test_fig001_different_sets_are_quiet(monkeypatch, text, first, second):
+    claims = [_word_count(text, *first), _word_count(text, *second)]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_word_counts_still_conflict(monkeypatch):
+    text = "The festival has three stages, the organisers said. Its five stages open at noon."
+    claims = [_word_count(text, "three stages", 3), _word_count(text, "five stages", 5)]
+    assert len(run("FIG001", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig003_a_breakdown_whose_verb_is_said_once(monkeypatch):
+    text = "Of the grant, 52% will go to housing, 33% to transport and 24% to parks, the mayor said."
+    [f] = run("FIG003", analyse(monkeypatch, text, _pcts(text, "52%", "33%", "24%")))
+    assert "109%" in f.message
+
+
+def test_fig003_a_breakdown_by_frequency(monkeypatch):
+    text = "Of the members polled, 58% train weekly, 31% monthly and 17% once a year."
+    assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "58%", "31%", "17%")))) == 1
+
+
+def test_fig003_one_verb_with_opposite_outcomes(monkeypatch):
+    text = "Of 30 economists surveyed, 57% expected rates to rise and 48% expected them to fall."
+    assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "57%", "48%")))) == 1
+
+
+def test_fig003_one_verb_about_different_things_is_quiet(monkeypatch):
+    text = "Of 30 economists surveyed, 57% expected rates to rise and 48% expected unemployment to fall."
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "57%", "48%"))) == []

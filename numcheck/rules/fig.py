@@ -103,16 +103,33 @@ _OWNER_RE = re.compile(
     r"(?:\b(?P<pron>its|their|his|her|our|the\s+[a-z][\w-]*['’]s|the\s+[a-z][\w-]*\s+[a-z][\w-]*['’]s)"
     r"|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s)"
     r"\s+(?:(?:total|entire|whole|current|combined|global|worldwide)\s+)?(?:workforce\s+of\s+)?$")
+# words that put a count in time or in comparison: anywhere in the sentence
 _CHANGE_CONTEXT_RE = re.compile(
+    r"\b(?:former|formerly|previously|separate|different|rival|competing|another|additional|extra|new|"
+    r"more|fewer|"
+    r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since|after|"
+    r"following|before|compared|versus|vs|against|whereas|rivals?|peers?|competitors?|per|each|every|"
+    r"average|typical|capacity|room\s+for|up\s+to|"
+    r"from(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b)|"
+    r"between(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b))\b", re.I)
+# words of change or of a different set: in the count's own clause ("The council, which
+# has 5,200 staff, said it would cut 140 posts": the cut is about the posts)
+_CHANGE_CLAUSE_RE = re.compile(
     r"\b(?:hire[sd]?|hiring|cut(?:s|ting)?|add(?:s|ed|ing)?|lay(?:ing)?\s+off|laid\s+off|shed(?:s|ding)?|"
-    r"will|would|could|plans?|planned|expects?|expected|target|grew|grow|rose|fell|up\s+from|down\s+from|"
-    r"increased?|decreased?|reduced?|another|additional|extra|new|more|fewer|former|formerly|previously|"
-    r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since|"
-    r"holds?|capacity|can\s+(?:hold|take|seat|accommodate)|accommodates?|room\s+for|up\s+to|"
-    r"attended|attendance|turned\s+out|turnout|up|down|from|compared|versus|vs|against|whereas|"
-    r"rivals?|peers?|competitors?|between|per|each|every|average|typical)\b", re.I)
+    r"grew|grow|rose|fell|up\s+from|down\s+from|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|"
+    r"increased?|decreased?|reduced?|"
+    r"holds?|can\s+(?:hold|take|seat|accommodate)|accommodates?|"
+    r"attended|attendance|turned\s+out|turnout|up|down)\b", re.I)
+# a plan or forecast governing the count: before it in its clause ("said it would cut 140
+# posts"; but "the fund's 1,520 investors would be repaid" states the count as it is)
+_PLAN_BEFORE_RE = re.compile(r"\b(?:will|would|could|may|might|plans?|planned|expects?|expected|targets?|"
+                             r"aims?|forecasts?|projected)\b", re.I)
+_CLAUSE_EDGE_RE = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while)\s+(?=[a-z]+\s)")
 _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
-                          r"based|employed|aged|under|over|between|left|remaining|to\s+(?:go|play))\b", re.I)
+                          r"based|employed|aged|under|over|between(?!\s+(?:19|20)\d\d\b)|left|remaining|"
+                          r"to\s+(?:go|play)|"
+                          r"familiar|close\s+to|involved|aware|briefed|(?:and|or)\s+(?:other\s+)?(?![a-z]+ed\b)[a-z]+s)\b",
+                          re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -158,9 +175,15 @@ Reported at the later mention, naming the earlier one.  A workforce counts as
 one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
 employees`; staff, employees, workers, personnel).  Conservative: a count
 that is a part (`600 of its employees`), a count restricted by place or kind
-(`employees in France`), a remainder (`11 games left`), counts in sentences about change (`hired`, `will`,
-`last year`, different years; names such as `New York` are not change
-words) and counts owned by different named owners are never compared.
+(`employees in France`, `people familiar with the talks`), a compound set
+(`homes and businesses`), a remainder (`11 games left`), counts in sentences
+about time or comparison (`last year`, `previously`, `a separate survey`,
+different years), counts in a clause of change (`hired`, `cut`, `rose`;
+a change in another clause of the sentence, as in `The council, which has
+5,200 staff, said it would cut 140 posts`, does not count), counts after a
+plan in their clause (`would have 3,000 staff`) and counts owned by different
+named owners are never compared.  Names such as `New York` are not change
+words.
 """,
       fires=["The miner has 2,300 employees, the filing showed. Its 2,500 employees include 600 apprentices."],
       quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
@@ -190,6 +213,11 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
         sentence = text[s.start:s.end]
         if _CHANGE_CONTEXT_RE.search(_without_names(sentence)):
             continue
+        clause = _clause_of(text, s.start, s.end, c)
+        if _CHANGE_CLAUSE_RE.search(_without_names(clause)):
+            continue
+        if _PLAN_BEFORE_RE.search(_before_in_clause(text, s.start, c)):
+            continue
         owner = _owner(text, c, s.start)
         si = a.sentence_index(c.start)
         for prev, pnoun, powner, psi in seen:
@@ -212,6 +240,27 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
                     f"{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
                 break
         seen.append((c, noun, owner, si))
+
+
+def _clause_of(text: str, start: int, end: int, c: Claim) -> str:
+    """The stretch of the sentence around ``c`` between clause marks (commas, dashes,
+    brackets, a conjunction starting a new verb phrase)."""
+    lo, hi = start, end
+    for m in _CLAUSE_EDGE_RE.finditer(text, start, end):
+        if m.end() <= c.start:
+            lo = m.end()
+        elif m.start() >= c.end:
+            hi = m.start()
+            break
+    return text[lo:hi]
+
+
+def _before_in_clause(text: str, start: int, c: Claim) -> str:
+    """The part of ``c``'s clause before it."""
+    lo = start
+    for m in _CLAUSE_EDGE_RE.finditer(text, start, c.start):
+        lo = m.end()
+    return text[lo:c.start]
 
 
 def _span(lo: float, hi: float) -> str:
@@ -294,7 +343,8 @@ _GROWTH_BEFORE_RE = re.compile(
     r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|slid|sank|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|"
     r"plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|by|to|from|cut|rais(?:e|es|ed|ing)|lower(?:ed)?|higher|"
     r"improv(?:e|es|ed|ing)|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|premium|discount|margin|rate|rates|"
-    r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)[^\w,;]+(?:\w+[^\w,;]+)?$", re.I)
+    r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)[^\w,;]+(?:(?!(?:and|or|but|while)\b)\w+[^\w,;]+)?$",
+    re.I)
 _GROWTH_AFTER_RE = re.compile(
     r"^\s*(?:-|\u2013)?\s*(?:a\s+year\s+)?(?:rise|increase|growth|drop|decline|fall|jump|gain|cut|reduction|"
     r"improvement|higher|lower|more|less|fewer|stake|share\s+of|chance|probability|rate|tariff|duty|"
@@ -318,9 +368,13 @@ _OPPOSITES = [
 ]
 
 
+_FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
+              "never", "every"}
+
+
 def _label_words(label: str) -> list[str]:
     label = _LABEL_STRIP_RE.sub("", label, count=1)
-    return re.findall(r"[a-z]+", label.lower())[:4]
+    return re.findall(r"[a-z]+", label.lower())[:7]
 
 
 def _exclusive(labels: list[list[str]]) -> str | None:
@@ -328,6 +382,14 @@ def _exclusive(labels: list[list[str]]) -> str | None:
     if any(not words for words in labels):
         return None
     firsts = [w[0] for w in labels]
+    if len(labels) >= 3 and firsts[1] in _PREPS and all(f == firsts[1] for f in firsts[2:]) \
+            and firsts[0] != firsts[1] and firsts[1] in labels[0][1:3]:
+        # "46% will go on care, 31% on schools and 29% on roads": the verb is said once
+        labels = [labels[0][labels[0].index(firsts[1], 1):]] + labels[1:]
+        firsts = [w[0] for w in labels]
+    if all(f in _FREQUENCY for f in firsts[1:]) and any(w in _FREQUENCY for w in labels[0][:4]) \
+            and len({" ".join(w[:3]) for w in labels[1:]}) == len(labels) - 1:
+        return "a breakdown by how often"  # "61% sent money monthly, 27% quarterly and 19% once a year"
     if firsts[0] in _PREPS and all(f == firsts[0] for f in firsts):
         objects = [" ".join(w[1:3]) for w in labels]
         if len(set(objects)) == len(objects):
@@ -337,6 +399,19 @@ def _exclusive(labels: list[list[str]]) -> str | None:
         has_b = [any(w in side_b for w in words[:2]) for words in labels]
         if len(labels) == 2 and ((has_a[0] and has_b[1]) or (has_b[0] and has_a[1])):
             return "opposites"
+    if len(labels) == 2 and firsts[0] == firsts[1] and len(firsts[0]) > 2:
+        # "61% expected prices to rise and 44% expected them to fall": one verb, one
+        # object (or a pronoun for it), opposite outcomes
+        for side_a, side_b in _OPPOSITES:
+            ends = []
+            for words in labels:
+                k = next((i for i, w in enumerate(words[1:6], 1) if w in side_a or w in side_b), None)
+                ends.append(None if k is None else (words[1:k], words[k] in side_a))
+            if None in ends or ends[0][1] == ends[1][1]:
+                continue
+            obj_a, obj_b = [w for w in ends[0][0] if w != "to"], [w for w in ends[1][0] if w != "to"]
+            if obj_a == obj_b or obj_b in (["them"], ["it"], ["they"], []):
+                return "opposites"
     return None
 
 
@@ -349,7 +424,11 @@ diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
 `men`/`women`), summing to more than 100% plus 0.5 per share for rounding.
 When only the first share names its whole (`54% of MEPs voted for and 49%
 against`, `58% of Brazilians support it and 47% oppose it`), the others share
-it.  List items (`- 46% from Singapore`) count even when their bullet was
+it; the first share's verb may stand for all (`46% will go on care, 31% on
+schools and 29% on roads`), the parts may be how often (`61% sent money
+monthly, 27% quarterly and 19% once a year`), and one verb may take opposite
+outcomes for one object (`61% expected prices to rise and 44% expected them to
+fall`).  List items (`- 46% from Singapore`) count even when their bullet was
 read as a minus sign.
 Quiet for shares of different wholes (`48% of men and 60% of women`),
 overlapping categories (`62% are women and 51% are over 50`), `up to`, and
