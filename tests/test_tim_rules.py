@@ -415,3 +415,15 @@ def test_tim004_span_before_a_date_in_a_short_clause():
     pub = "date 2024-05-20\n"
     assert codes(pub + "She was appointed in 2016, four years before she joined the board in 2018.") == ["TIM004"]
     assert codes(pub + "She was appointed in 2014, four years before she joined the board in 2018.") == []
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The bank froze the accounts on March 2, 2021, after the Food and Drug Administration sent the "
+     "company a warning letter on April 9, 2021, court papers show.", True),
+    ("The bank froze the accounts on May 2, 2021, after the Food and Drug Administration sent the "
+     "company a warning letter on April 9, 2021, court papers show.", False),
+    # "and" between two clauses still ends the lead-in
+    ("Sales fell on March 2, 2021, after prices rose and the company cut staff on April 9, 2021.", False),
+])
+def test_tim005_a_long_lead_in_with_a_name_holding_and(text, fires):
+    assert ("TIM005" in codes(text, "2022-01-10")) == fires

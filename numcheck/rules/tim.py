@@ -444,8 +444,9 @@ _OTHER_CLAUSE = re.compile(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s+(
                            r"[a-z]+ed|[a-z]+s)\b")
 # between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
 # silver medal at the world championships in September 2023"), but no verb or new clause
+_NAME_AND = re.compile(r"\b([A-Z][\w’'-]*)\s+and\s+(?=[A-Z])")
 _LEAD = re.compile(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|was|were|"
-                   r"has|have|had|be|been|being|will|would|said|says|told)\b)[A-Za-z][a-z’'-]*(?:['’]s)?\s+){0,8}?"
+                   r"has|have|had|be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,12}?"
                    r"(?:on|in|of|during)?\s*$")
 
 
@@ -481,7 +482,8 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
             if not later:
                 continue
             d2 = later[0]
-            if not _LEAD.match(text[m.end():d2.start]):
+            # "and" inside a name ("the Securities and Exchange Commission") joins no clauses
+            if not _LEAD.match(_NAME_AND.sub(r"\1 & ", text[m.end():d2.start])):
                 continue
             earlier = [d for d in dates if d.end <= m.start()]
             d1 = None
