@@ -932,3 +932,20 @@ def test_the_nearest_noun_before_who_is_not_the_speaker_unless_it_is_a_person():
     text = "Dr Lena Fox, a nurse at the only clinic still open in the town, who said she had treated 40 patients."
     links, sources = link(text, "40 patients")
     assert src_text(links["40 patients"]) != "the town"
+
+
+def test_a_participle_phrase_between_the_speaker_and_the_verb():
+    text = ("About £1.2m was moved offshore, auditor Ruth Kemp, giving evidence for the Crown, "
+            "told the jury.")
+    links, sources = link(text, "£1.2m")
+    assert src_text(links["£1.2m"]) == "auditor Ruth Kemp"
+
+
+def test_a_lead_in_with_a_colon_covers_its_list():
+    text = ("The gaps were wide, the survey found:\n\n"
+            "- among the 900 tenants in the north, 31% were behind on rent;\n"
+            "- among the 700 in the south, 18% were.\n\n"
+            "Rents rose 4% in May.")
+    links, sources = link(text, "900 tenants", "31%", "18%", "4%")
+    assert src_text(links["31%"]) == "the survey" and src_text(links["18%"]) == "the survey"
+    assert links["4%"] is None  # the list ended: a new paragraph is on its own

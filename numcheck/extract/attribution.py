@@ -1265,7 +1265,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
 # "X, 61, who has farmed near Proserpine since 1989, said" (one comma-free clause or a
 # clause ending at the comma before the verb)
 _WHO_CLAUSE = fastre.compile(r"(?:,\s+\d{1,3})?,\s+who(?:\s+(?:also|later|then|has|had|have))?$"
-                             r"|(?:,\s+\d{1,3})?,\s+who\s[^“”\"]*,$")
+                             r"|(?:,\s+\d{1,3})?,\s+(?:who\s|[a-z]+ing\s)[^“”\",]*(?:,[^“”\",]*)?,$")
 
 
 def _sentence_subject(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1621,6 +1621,17 @@ def _coverage(text: str, atts: list[Attribution], sentences: Sequence[Sentence],
                 a.quotes.append((qs, qe))
                 if not (a.hi <= qs and _continues(text, a, qs)):
                     a.owns.append((qs, qe))
+        # "..., the study found:" and a list: the lead-in's source covers its items (each
+        # opening with a list mark or carrying on the sentence in lower case)
+        lead = sentences[a.sentence]
+        if text[lead.start:lead.end].rstrip().endswith(":") and a.hi <= lead.end:
+            for k in range(a.sentence + 1, min(len(sentences), a.sentence + 16)):
+                if not _LIST_ITEM.match(text, sentences[k].start):
+                    break
+                a.cover.add(k)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z])")
 
 
 def _continues(text: str, a: Attribution, qs: int) -> bool:
