@@ -155,6 +155,10 @@ _OWN_PHRASE = fastre.compile(r"\b(?:for|until|till|to|towards?|before|after|ahea
 _PASSIVE_AUX = fastre.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
+_WEEKDAY_DATE = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?\s+"
+                           r"(?:\d|[A-Z][a-z]{2})")
+
+
 def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_end: int | None = None,
                      max_words: int = 6, max_reach_words: int = 12) -> bool:
     """True when the clause holding the span is told in the past tense by a verb within
@@ -184,8 +188,12 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     # on July 12"), with no word that starts a phrase of its own ("for the concert on April
     # 12", "to hold talks on", "which opens on").  An active verb's object may carry a date
     # of its own ("confirmed a cut in fuel duty in the budget on March 6"), so it does not reach.
-    return (best[0] <= max_reach_words and _PASSIVE_AUX.search(text, max(lo, best[3] - 20), best[3]) is not None
-            and _OWN_PHRASE.search(best[2]) is None)
+    if best[0] > max_reach_words or _OWN_PHRASE.search(best[2]) is not None:
+        return False
+    # a date with its weekday ("met the heads of the four banks on Monday, Feb 24") dates
+    # the verb's event, not a noun on the way
+    return (_PASSIVE_AUX.search(text, max(lo, best[3] - 20), best[3]) is not None
+            or (best[3] < start and _WEEKDAY_DATE.search(text, start, end) is not None))
 
 
 def tense_of(clause: str) -> str | None:

@@ -863,3 +863,47 @@ def test_fig003_one_verb_with_opposite_outcomes(monkeypatch):
 def test_fig003_one_verb_about_different_things_is_quiet(monkeypatch):
     text = "Of 30 economists surveyed, 57% expected rates to rise and 48% expected unemployment to fall."
     assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "57%", "48%"))) == []
+
+
+def test_fig001_a_definite_mention_by_the_head_noun_refers_back(monkeypatch):
+    text = ("The maker is recalling 212,000 electric kettles sold in Britain, the regulator said. "
+            "Owners of the 236,000 kettles covered by the recall can claim a refund.")
+    claims = _counts(text, ("212,000 electric kettles", "electric kettles"), ("236,000 kettles", "kettles"))
+    [f] = run("FIG001", analyse(monkeypatch, text, claims))
+    assert text[f.start:f.end] == "236,000 kettles"
+
+
+def test_fig001_an_indefinite_mention_by_the_head_noun_is_another_set(monkeypatch):
+    text = ("The maker is recalling 212,000 electric kettles, the regulator said. "
+            "It sold 236,000 kettles last year in all.")
+    claims = _counts(text, ("212,000 electric kettles", "electric kettles"), ("236,000 kettles", "kettles"))
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The $12.6 million takings marked a 58% slide from the show's $24.0 million first week, the promoter said.",
+     True),   # 12.6 / 24.0 is a 47.5% fall
+    ("The $12.6 million takings marked a 47% slide from the show's $24.0 million first week, the promoter said.",
+     False),
+])
+def test_fig004_new_value_before_a_change_from_the_old(monkeypatch, text, fires):
+    claims = [fig(text, "$12.6 million", "money", unit="USD", scale=1e6),
+              fig(text, "58%" if "58%" in text else "47%", "percent", unit="percent"),
+              fig(text, "$24.0 million", "money", unit="USD", scale=1e6)]
+    got = run("FIG004", analyse(monkeypatch, text, claims))
+    assert bool(got) == fires
+    if fires:
+        implied = (12.6 / 24.0 - 1) * 100
+        assert f"{implied:+.1f}%" in got[0].message
+
+
+def test_fig003_the_remaining_share_marks_a_breakdown(monkeypatch):
+    text = ("Fuel makes up 38% of the fare, crew costs 30%, airport charges 24% and the carrier's "
+            "margin the remaining 14%, the regulator said.")
+    [f] = run("FIG003", analyse(monkeypatch, text, _pcts(text, "38%", "30%", "24%", "14%")))
+    assert "106%" in f.message
+
+
+def test_fig003_makes_up_is_a_share_not_a_rise(monkeypatch):
+    text = "Fuel makes up 38% of the fare, crew costs 30% and the carrier's margin the remaining 32%."
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "38%", "30%", "32%"))) == []

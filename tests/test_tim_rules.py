@@ -427,3 +427,26 @@ def test_tim004_span_before_a_date_in_a_short_clause():
 ])
 def test_tim005_a_long_lead_in_with_a_name_holding_and(text, fires):
     assert ("TIM005" in codes(text, "2022-01-10")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Rates fell after the bank's cut on 6 March, which followed the release of February's jobs data "
+     "on 14 March, the lender said.", True),
+    ("Rates fell after the bank's cut on 16 March, which followed the release of February's jobs data "
+     "on 14 March, the lender said.", False),
+    ("The vote on 3 March, which preceded the strike on 1 March, was close, the union said.", True),
+])
+def test_tim005_which_followed_and_a_date_owning_a_noun(text, fires):
+    assert ("TIM005" in codes(text, "2025-06-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a weekday dates the verb's event even twelve words on
+    ("The minister said she had met the chief executives of the three largest lenders on Thursday, "
+     "March 13, to discuss arrears.", True),
+    # without one, an object may carry a date of its own
+    ("The minister confirmed a cut in fuel duty in the budget on March 13.", False),
+    ("The minister will meet the chief executives of the three largest lenders on Thursday, March 13.", False),
+])
+def test_tim003_reach_of_a_weekday_date(text, fires):
+    assert ("TIM003" in codes(text, "2025-03-10")) == fires

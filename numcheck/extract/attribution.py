@@ -656,6 +656,8 @@ def _definite_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int,
     """The subject of a say-verb when it is a whole clause segment of the
     ``the pollster`` kind (``..., the pollster said``)."""
     seg = _tail_tokens(text, lo, pos, lex)
+    if seg and seg[0].low in ("and", "but", "while", "whereas", "yet", "so"):
+        seg = seg[1:]  # "..., and the society said"
     if seg and _is_definite_np(seg, lex):
         return seg[0].start, seg[-1].end
     return None

@@ -130,6 +130,7 @@ _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|wh
                           r"to\s+(?:go|play)|"
                           r"familiar|close\s+to|involved|aware|briefed|(?:and|or)\s+(?:other\s+)?(?![a-z]+ed\b)[a-z]+s)\b",
                           re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -220,8 +221,13 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             continue
         owner = _owner(text, c, s.start)
         si = a.sentence_index(c.start)
+        definite = bool(_DEFINITE_BEFORE.search(text, max(s.start, c.start - 12), c.start))
         for prev, pnoun, powner, psi in seen:
-            if pnoun != noun or psi == si:
+            if psi == si:
+                continue
+            # "recalling 486,000 ceramic space heaters" ... "the 548,000 heaters": a definite
+            # mention by the head noun alone refers back
+            if pnoun != noun and not (definite and " " not in noun and pnoun.split()[-1] == noun):
                 continue
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
@@ -368,6 +374,9 @@ _OPPOSITES = [
 ]
 
 
+_MAKES_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+up\s+(?:about\s+|around\s+|roughly\s+)?$",
+                          re.I)  # "makes up 44% of the bill": a share, not a rise
+_REMAINING_RE = re.compile(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
               "never", "every"}
 
@@ -389,7 +398,7 @@ def _exclusive(labels: list[list[str]]) -> str | None:
         firsts = [w[0] for w in labels]
     if all(f in _FREQUENCY for f in firsts[1:]) and any(w in _FREQUENCY for w in labels[0][:4]) \
             and len({" ".join(w[:3]) for w in labels[1:]}) == len(labels) - 1:
-        return "a breakdown by how often"  # "61% sent money monthly, 27% quarterly and 19% once a year"
+        return "a breakdown (by how often)"  # "61% sent money monthly, 27% quarterly and 19% once a year"
     if firsts[0] in _PREPS and all(f == firsts[0] for f in firsts):
         objects = [" ".join(w[1:3]) for w in labels]
         if len(set(objects)) == len(objects):
@@ -428,7 +437,9 @@ it; the first share's verb may stand for all (`46% will go on care, 31% on
 schools and 29% on roads`), the parts may be how often (`61% sent money
 monthly, 27% quarterly and 19% once a year`), and one verb may take opposite
 outcomes for one object (`61% expected prices to rise and 44% expected them to
-fall`).  List items (`- 46% from Singapore`) count even when their bullet was
+fall`); a last share introduced as `the remaining` (or `the other`) closes a
+breakdown (`wholesale costs make up 44%, network charges 27% ... and supplier
+costs the remaining 16%`).  List items (`- 46% from Singapore`) count even when their bullet was
 read as a minus sign.
 Quiet for shares of different wholes (`48% of men and 60% of women`),
 overlapping categories (`62% are women and 51% are over 50`), `up to`, and
@@ -449,9 +460,13 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             # "54% of MEPs voted for the rule and 49% against": the first share names the
             # whole and the others share it
             labels[0] = labels[0][2:]
-        if any(w and w[0] == "of" for w in labels):
+        if _REMAINING_RE.search(text, max(0, shares[-1].start - 20), shares[-1].start):
+            # "..., 21% policy costs and the remaining 16%": parts of one whole by their own words
+            why = "a breakdown"
+        elif any(w and w[0] == "of" for w in labels):
             continue  # "48% of men and 60% of women": shares of different wholes
-        why = _exclusive(labels)
+        else:
+            why = _exclusive(labels)
         if why is None:
             continue
         total = sum(max(0.0, interval(c)[0] + rounding_of(c)) for c in shares)
@@ -488,7 +503,8 @@ def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
         before = text[max(s_start, c.start - 30):c.start]
         before = before[before.rfind("\n") + 1:]  # a list item starts afresh
         if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
-                                                               before, re.I):
+                                                               before, re.I) \
+                and not _MAKES_UP_RE.search(before):
             continue
         if _GROWTH_AFTER_RE.match(text[c.end:c.end + 30]):
             continue
@@ -542,8 +558,14 @@ _CHANGE_BEFORE_RE = re.compile(
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+over|just\s+under)\s+)?$",
     re.I)
 _CHANGE_AFTER_RE = re.compile(
-    r"^\s*(?P<up>rise|increase|gain|jump|surge|premium|growth|higher|more)\b|^\s*(?P<down>drop|fall|decline|"
-    r"decrease|reduction|cut|discount|lower|less|fewer)\b|^\s*(?P<either>improvement|change)\b", re.I)
+    r"^\s*(?P<up>rise|increase|gain|jump|surge|premium|growth|higher|more|climb|leap|rebound|hike)\b|"
+    r"^\s*(?P<down>drop|fall|decline|decrease|reduction|cut|discount|lower|less|fewer|slide|slump|plunge|dip|"
+    r"tumble|contraction)\b|^\s*(?P<either>improvement|change|swing)\b", re.I)
+# "The $18.4 million haul marked a 61% slide from the film's $39.0 million opening": the new
+# value stands before the change, the old one after its "from"
+_CHANGE_FROM_AFTER_RE = re.compile(
+    r"^\s*(?:year[- ]on[- ]year\s+)?[a-z]+\s+from\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.I)
 _MULT_RE = re.compile(
     r"\b(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to)?\s*"
     r"(?P<word>doubled|doubling|halved|halving|tripled|trebled|tripling|quadrupled|"
@@ -581,7 +603,8 @@ _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a ha
               "tripled": "a tripling", "trebled": "a trebling", "tripling": "a tripling",
               "quadrupled": "a quadrupling"}
 _ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s\s+|a\s+year\s+earlier['’]s\s+)?"
-_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+(?:an?\s+)?$"
+_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+"
+                      r"(?:an?\s+|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?)?$"
                       # "up 24% on the £2.9bn a year earlier"
                       rf"|(?:%|\bper\s*cent|\bpercent)\s+on\s+{_ON_BASE}$", re.I)
 _TO_RE = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
@@ -708,6 +731,11 @@ def _pair_values(ctx, figs, s_start, anchor: Claim | None, anchor_pos: int):
             prev = [c for c in figs if c.end <= frm.start and c is not anchor and _value_family(c)
                     and _value_family(c)[0] == fam[0]]
             to = prev[-1] if prev else None
+    if to is None and anchor is not None and frm.start > anchor.end \
+            and _CHANGE_FROM_AFTER_RE.match(ctx.text[anchor.end:frm.start]):
+        prev = [c for c in figs if c.end <= anchor.start and _value_family(c)
+                and _value_family(c)[0] == fam[0]]
+        to = prev[-1] if prev else None
     if to is None:
         return None
     unit = frm.unit if fam[0].startswith("measure") else ""
@@ -730,7 +758,7 @@ def _ratio_interval(fi, ti) -> tuple[float, float]:
 A stated change (`rose 17%`, `a drop of 9.5%`, `improved 20%`, `a premium of
 28%`, `doubled`, `halved`, `tripled`, `fivefold`, `a 3-fold rise`, `fell by a third`, `rose by
 half`) next to its from and to values (`to Y
-from X`, `from X to Y`, `Y, up 14% from X`; for a premium or discount, `offered
+from X`, `from X to Y`, `Y, up 14% from X`, `Y marked a 52% slide from the film's X`; for a premium or discount, `offered
 $12.80, a premium of 28% to the close of $10`) in the same sentence, where the change
 the values imply falls outside the rounding of the stated figure (and of the
 values).  `improved` is accepted in either direction, and as the change of the

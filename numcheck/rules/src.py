@@ -125,8 +125,12 @@ paragraph.
 def unsourced_figure(ctx: RuleContext) -> Iterator:
     min_count = ctx.option("min_count", 100)
     where = "its paragraph" if _scope(ctx) == "paragraph" else "its sentence"
+    # RULES.md: a figure in a sentence with no attribution.  The link itself is finer (an
+    # attribution in another clause, "... after Ofgem said that ...", does not become the
+    # figure's source), but any named source in the sentence keeps SRC001 quiet
+    attributed = _attributed_units(ctx)
     unsourced = [c for c in ctx.figures if c.source is None and is_sourcing_figure(c, min_count)
-                 and not _headline_restates_sourced(ctx, c)]
+                 and _unit_of(ctx, c.start) not in attributed and not _headline_restates_sourced(ctx, c)]
     for _, group in sorted(_by_sentence(ctx, unsourced).items()):
         first = group[0]
         if len(group) == 1:
@@ -136,6 +140,19 @@ def unsourced_figure(ctx: RuleContext) -> Iterator:
         yield ctx.finding(first.start, first.end, msg,
                           notes=("say who vouches for it: 'according to X', 'X said', 'data from X show'",),
                           key=" | ".join(" ".join(c.text.split()) for c in group))
+
+
+def _unit_of(ctx: RuleContext, offset: int) -> int:
+    """The sentence (or, with paragraph scope, the paragraph) holding ``offset``."""
+    if _scope(ctx) == "paragraph":
+        return ctx.analysis.paragraph_of(offset).start
+    return ctx.analysis.sentence_index(offset)
+
+
+def _attributed_units(ctx: RuleContext) -> set[int]:
+    """Sentences (paragraphs) holding a source that names someone."""
+    return {_unit_of(ctx, s.cue_start if s.cue_start >= 0 else s.start)
+            for s in ctx.analysis.sources if s.kind != "vague"}
 
 
 # -- SRC002 --------------------------------------------------------------------------

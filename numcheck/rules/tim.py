@@ -436,8 +436,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
 
 # -- TIM005 ---------------------------------------------------------------------
 
-_ORDER = re.compile(r"\b(?:(?P<after>after|following|since)|(?P<before>before|ahead\s+of|leading\s+up\s+to|"
-                    r"prior\s+to|in\s+the\s+run-up\s+to|preceding))\b", re.IGNORECASE)
+_ORDER = re.compile(r"\b(?:(?P<after>after|following|since|(?:which|that)\s+(?:came\s+after|followed))|"
+                    r"(?P<before>before|ahead\s+of|leading\s+up\s+to|prior\s+to|in\s+the\s+run-up\s+to|"
+                    r"preceding|(?:which|that)\s+(?:came\s+before|preceded)))\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s+(?:and|but|while|whereas|yet|so)\s+"
                            r"(?:the|a|an|it|its|he|she|they|we|i|you|this|that|these|those|[A-Z][\w'’-]*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
@@ -478,7 +479,9 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
         if len(dates) < 2:
             continue
         for m in _ORDER.finditer(text, s.start, s.end):
-            later = [d for d in dates if d.start >= m.end()]
+            # "the release of April's inflation figures on 21 May": a date owning a noun
+            # describes it; the event's date comes after
+            later = [d for d in dates if d.start >= m.end() and not re.match(r"['’]s\b", text[d.end:d.end + 2])]
             if not later:
                 continue
             d2 = later[0]
