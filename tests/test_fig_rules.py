@@ -907,3 +907,15 @@ def test_fig003_the_remaining_share_marks_a_breakdown(monkeypatch):
 def test_fig003_makes_up_is_a_share_not_a_rise(monkeypatch):
     text = "Fuel makes up 38% of the fare, crew costs 30% and the carrier's margin the remaining 32%."
     assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "38%", "30%", "32%"))) == []
+
+
+def test_fig001_people_counted_for_different_things_are_quiet(monkeypatch):
+    text = "About 1,400 people need food aid, the agency said. Some 380 people remain displaced, officials said."
+    claims = _counts(text, ("1,400 people", "people"), ("380 people", "people"))
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_people_counted_for_the_same_event_conflict(monkeypatch):
+    text = "The storm killed 41 people, police said. The 36 people killed in the storm were named on Friday."
+    claims = _counts(text, ("41 people", "people"), ("36 people", "people"))
+    assert len(run("FIG001", analyse(monkeypatch, text, claims))) == 1

@@ -295,3 +295,21 @@ def test_rule_examples(code):
     for snippet in r.quiet:
         fr = check_document(Document.build("<example>", snippet))
         assert code not in {loc.code for loc in fr.findings}, snippet
+
+
+def test_src001_quiet_for_a_bare_scale_word_and_a_source_with_its_short_form():
+    from numcheck import check
+    r = check("Donors pledge millions for flood survivors\n\nDonors pledged US$262 million on Monday, "
+              "the Office for the Coordination of Humanitarian Affairs (OCHA) said.", published="2025-10-07")
+    assert [f.code for f in r.findings if f.code == "SRC001"] == []
+    src = [c.source.text for c in r.claims if c.text == "US$262 million"]
+    assert src == ["the Office for the Coordination of Humanitarian Affairs"]
+
+
+def test_src001_quiet_when_the_sentence_holds_a_named_source_in_another_clause():
+    from numcheck import check
+    r = check("Bills will fall by 7% from July, after the regulator Ofgem said on Friday that it would "
+              "lower its price cap.", published="2025-05-23")
+    assert [f.code for f in r.findings if f.code == "SRC001"] == []
+    r = check("Bills will fall by 7% from July.", published="2025-05-23")
+    assert [f.code for f in r.findings if f.code == "SRC001"] == ["SRC001"]

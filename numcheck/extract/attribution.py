@@ -1144,6 +1144,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         # strip adverbs / time phrases between subject and verb
         subj_end = vs
         subj_end = _skip_back(text, lo, vs, lex)
+        paren = _PAREN_BEFORE.search(text, lo, subj_end)
+        if paren and paren.start() > lo:
+            subj_end = paren.start()  # "the UN Office for ... Affairs (OCHA) said": the name before its short form
         subj_text = text[lo:subj_end].rstrip()
         rel = _RELEASED.search(subj_text)
         rel_by = ""
@@ -1262,6 +1265,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             a.relative = True
     return out
 
+
+_PAREN_BEFORE = fastre.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 
 # a relative clause about a person between a subject and its say-verb: "X, who said",
 # "X, 61, who has farmed near Proserpine since 1989, said" (one comma-free clause or a

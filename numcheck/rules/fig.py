@@ -192,6 +192,10 @@ words.
 def conflicting_figure(ctx: RuleContext) -> Iterable:
     text = ctx.text
     a = ctx.analysis
+
+    def ps_of(i: int):
+        return a.sentences[i] if a.sentences else a.sentence_of(0)
+
     seen: list[tuple[Claim, str, tuple[str, str], int]] = []
     for c in a.figures:
         if c.kind != "count" or c.value is None:
@@ -232,6 +236,13 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
                     continue
+            if noun in _GENERIC_COUNT_NOUNS and owner[0] == "none" and powner[0] == "none" \
+                    and not (_context_words(text, c, s.start, s.end)
+                             & _context_words(text, prev, ps_of(psi).start, ps_of(psi).end)):
+                # "1.4 million people need help" / "380,000 people remain displaced": people
+                # counted for different things unless a word of the event is shared
+                # ("fires killed 33 people" ... "the 26 people killed in the fires")
+                continue
             ps = a.sentences[psi] if a.sentences else s
             years_a = set(_YEAR_RE.findall(sentence))
             years_b = set(_YEAR_RE.findall(text[ps.start:ps.end]))
@@ -246,6 +257,29 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
                     f"{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
                 break
         seen.append((c, noun, owner, si))
+
+
+# nouns that count people or homes in general: two such counts are the same thing only
+# when they share a word of what happened to them
+_GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man", "woman", "household",
+                        "family", "home", "house", "civilian", "individual", "citizen", "patient", "victim"}
+_CONTEXT_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "were",
+                 "was", "are", "is", "been", "have", "has", "had", "be", "some", "about", "around", "nearly",
+                 "more", "than", "least", "over", "under", "almost", "roughly", "up", "as", "many", "who",
+                 "that", "which", "said", "says", "according", "its", "their", "there", "this", "these"}
+
+
+def _context_words(text: str, c: Claim, s_start: int, s_end: int) -> set[str]:
+    """Content words around a count (three before it, three after its noun), stemmed
+    roughly (``killed`` and ``kills`` meet at ``kill``)."""
+    before = re.findall(r"[a-z]+", text[max(s_start, c.start - 40):c.start].lower())[-3:]
+    after = text[c.end:min(s_end, c.end + 60)].lower()
+    if c.noun and not c.text.lower().endswith(c.noun.lower()):
+        idx = after.find(c.noun.lower())
+        if idx >= 0:
+            after = after[idx + len(c.noun):]
+    words = before + re.findall(r"[a-z]+", after)[:3]
+    return {re.sub(r"(?:ed|es|s|ing)$", "", w) for w in words if w not in _CONTEXT_STOP and len(w) > 2}
 
 
 def _clause_of(text: str, start: int, end: int, c: Claim) -> str:

@@ -53,9 +53,15 @@ def is_sourcing_figure(c: Claim, min_count: float = 100) -> bool:
     if c.kind in ("money", "percent"):
         return True
     if c.kind == "count":
+        if _VAGUE_SCALE.fullmatch(c.text.strip()):
+            return False  # "Donors pledge millions": no figure anyone could check
         value = c.value if c.value is not None else (c.high if c.high is not None else c.low)
         return value is not None and value >= min_count
     return False
+
+
+_VAGUE_SCALE = re.compile(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens\s+of\s+thousands|"
+                          r"hundreds\s+of\s+thousands)(?:\s+of)?", re.I)
 
 
 def _by_sentence(ctx: RuleContext, claims: Iterable[Claim]) -> dict[int, list[Claim]]:

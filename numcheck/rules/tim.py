@@ -138,6 +138,12 @@ _FUTURE_HEAD = re.compile(r"\b(?:until|till|to|by|through|for|before|into|beyond
                           re.IGNORECASE)
 
 
+_FORWARD_WORD = re.compile(r"\b(?:next|coming|following|upcoming|forthcoming)\b", re.I)
+_FORWARD_VERB = re.compile(r"\b(?:expected|forecast|forecasted|predicted|projected|anticipated|planned|scheduled|"
+                           r"hoped|intended|aimed|promised|pledged|vowed|pencilled|penciled|earmarked|"
+                           r"budgeted)\b", re.I)
+
+
 _BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
 
@@ -154,7 +160,9 @@ after the publication date: either the date or the tense is wrong.  The tense is
 from the clause holding the date: a past-tense verb within six words of it, and no
 future or conditional marker in the clause.  Quiet for future or conditional tense (`will`,
 `would`, `is expected to`, `plans to`), and for dates that a past-tense verb may well
-point forward to (`was postponed until`, `was extended to`, `set for`).  With a date
+point forward to (`was postponed until`, `was extended to`, `set for`), for verbs that
+look forward (`expected`, `planned`, `forecast`, `pledged`) and for dates future by
+their own words (`the coming year`, `next month`).  With a date
 range, the date must fall after its end.
 """,
       fires=(
@@ -185,6 +193,11 @@ def future_event(ctx: RuleContext) -> Iterator:
         if not past_marker_near(text, c.start, c.end, s.start, s.end):
             continue
         if _FUTURE_HEAD.search(text, max(s.start, c.start - 40), c.start):
+            continue
+        # "the coming year", "next month": future by its own words; "expected prices to
+        # rise over 2025", "planned to open in 2026": a past verb that looks forward
+        if (c.relative and _FORWARD_WORD.search(c.text)) or _FORWARD_VERB.search(text, max(s.start, c.start - 80),
+                                                                                   c.start):
             continue
         # "approved a budget for 2025-26 on Wednesday": the verb tells of the day in its
         # clause that is already past; the later date belongs to a noun
