@@ -949,3 +949,9 @@ def test_a_lead_in_with_a_colon_covers_its_list():
     links, sources = link(text, "900 tenants", "31%", "18%", "4%")
     assert src_text(links["31%"]) == "the survey" and src_text(links["18%"]) == "the survey"
     assert links["4%"] is None  # the list ended: a new paragraph is on its own
+
+
+def test_a_plural_title_after_a_possessive_is_a_reference():
+    links, sources = link("The airline owed creditors €148 million, according to a statement from its directors.",
+                          "€148 million")
+    assert links["€148 million"].kind == "reference"

@@ -666,3 +666,13 @@ def test_other_dollars_scans_the_document_once(monkeypatch):
     r = numcheck.check(text, published="2023-05-17")
     assert calls == [1]
     assert any(l.finding.code == "CUR001" for l in r.findings)
+
+
+def test_cur003_reference_amounts_left_unconverted_among_converted_ones_are_quiet_unless_the_odd_one_out():
+    from numcheck import check
+    base = ("date 2024-11-08\nThe carrier owed €148 million (£123 million), the administrator said. "
+            "A bond of €1.2 million (£1 million) covers customers, the regulator said. ")
+    two_left = base + "Losses reached €23 million, the accounts showed. It sought €15 million, its chief executive said."
+    one_left = base + "Losses reached €23 million, the accounts showed."
+    assert [f.code for f in check(two_left).findings if f.code == "CUR003"] == []
+    assert [f.code for f in check(one_left).findings if f.code == "CUR003"] == ["CUR003"]

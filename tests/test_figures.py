@@ -528,3 +528,14 @@ def test_pounds_per_dollar_is_an_exchange_rate():
 
 def test_cricket_wickets_are_not_figures():
     assert _vals("Australia were 245 for seven at tea.") == [("245", 245, "")]
+
+
+@pytest.mark.parametrize("text, money", [
+    ("The grant of R530 (US$37) a month covers less than a tenth of the basket.", [("R530", "ZAR", 530.0)]),
+    ("Taxi fares rose to R350 a month for most commuters.", [("R350", "ZAR", 350.0)]),
+    ("Traffic on the R21 was backed up for hours.", []),
+    ("He was charged under rule N95 of the code.", []),
+])
+def test_a_letter_currency_symbol_needs_a_scale_an_equivalent_or_a_price_period(text, money):
+    got = [(c.text, c.unit, c.value) for c in extract_figures(text) if c.kind == "money" and c.unit != "USD"]
+    assert got == money

@@ -837,7 +837,8 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
                 or b in lex.descriptors or _nationality(t.text, lex)
                 for b, t in zip(low, toks)):
             return _Phrase("vague", "any", head)
-        if not caps and not any(b in lex.heads or b in lex.titles for b in low):
+        if not caps and not any(b in lex.heads or b in lex.titles or (b.endswith("s") and b[:-1] in lex.titles)
+                                for b in low):
             if _is_definite_np(toks, lex):
                 return _Phrase("reference", "definite", head, docs)  # "the pollster said"
             return _Phrase("vague", "any", head)

@@ -311,6 +311,10 @@ _LETTER_SYMBOLS = frozenset({"R", "N"})
 _MODEL_AFTER = fastre.compile(r"s\b|-?[A-Z]|\s+[A-Z][a-z]")
 # "R18.99", "R1,500": a letter symbol is money without a scale when the digits read as a price
 _PRICE_DIGITS = fastre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
+# ... or when a stated equivalent or a price period follows: "R530 (US$37)", "R350 a month"
+_LETTER_MONEY_AFTER = fastre.compile(
+    r"\s*\((?:about\s+|around\s+|roughly\s+)?(?:US|A|C|NZ|S|HK)?[$£€¥]|"
+    r"\s+(?:a|per)\s+(?:month|year|week|day|head|person|household)\b", re.I)
 # oil-trade rates: "11.4 mb/d", "500,000 bpd", "300 kb/d"
 _OIL_RATE = fastre.compile(r"\s?(?P<s>mm|m|k|)(?:b/d|bpd|bbl/d|bopd)(?![\w/])", re.I)
 _FX_PER = fastre.compile(r"\s+(?:per|to\s+the|to\s+a|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|greenback)\b", re.I)
@@ -1215,7 +1219,7 @@ def extract_figures(text: str, sentences: Sequence[Any] | None = None) -> list[C
         a.value = a.raw
         sc.read_scale(a, prefix_cur is not None)
         if prefix_cur is not None and a.currency_text in _LETTER_SYMBOLS and not a.scale_text \
-                and not _PRICE_DIGITS.fullmatch(t[s:e]):
+                and not _PRICE_DIGITS.fullmatch(t[s:e]) and not _LETTER_MONEY_AFTER.match(t, a.end):
             sc.take(a.start, a.end)  # "R2", "N95": a letter before digits is money only with a scale
             continue
         if prefix_cur is not None:

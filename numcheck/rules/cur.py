@@ -847,7 +847,7 @@ to 2,650p`, `£4.20 a share`) and commodity prices in their trading currency
 and for the amount such a price or a converted amount is compared with in
 its sentence (`to £412m ($516m) from £368m`, `A$1.15 a share, down from
 A$1.40`).  When the writer converts a currency's amounts (two or more, and
-more of them than not), an amount of that currency left without an
+all of them but one), the one amount of that currency left without an
 equivalent is reported even when it is the reference currency (an
 Australian story giving US$ for every A$ amount but one).  Another reference-currency amount elsewhere in the sentence does
 not count as a conversion: it is usually a different sum.  A bare `$` counts
@@ -894,7 +894,7 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
         as_ref = [c for c in claims if unit == ref or (ref in DOLLAR_CODES and is_bare_dollar(c))]
         # the reference currency itself, when the writer converts most of its amounts
         # (an Australian story giving US$ for every A$ amount but one): the odd one out
-        if as_ref and done >= 2 and done > len(as_ref):
+        if len(as_ref) == 1 and done >= 2:
             into = max(targets[unit], key=targets[unit].get)
             for c in as_ref:
                 yield ctx.finding(c.start, c.end,

@@ -130,6 +130,7 @@ _RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|wh
                           r"to\s+(?:go|play)|"
                           r"familiar|close\s+to|involved|aware|briefed|(?:and|or)\s+(?:other\s+)?(?![a-z]+ed\b)[a-z]+s)\b",
                           re.I)
+_ALL_BEFORE_RE = re.compile(r"\b(?:all|each\s+of\s+the)\s+$", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
 _PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -204,8 +205,8 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
         if not noun:
             continue
         after = text[c.end:c.end + 40]
-        if _PART_AFTER_RE.match(after):
-            continue
+        if _PART_AFTER_RE.match(after) and not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+            continue  # "600 of its employees" is a part; "all 2,860 of its employees" the whole
         # a restriction right after the noun (the noun may be part of the claim text or follow it)
         tail = after
         if c.noun and not c.text.lower().endswith(c.noun.lower()):
