@@ -955,3 +955,9 @@ def test_a_plural_title_after_a_possessive_is_a_reference():
     links, sources = link("The airline owed creditors €148 million, according to a statement from its directors.",
                           "€148 million")
     assert links["€148 million"].kind == "reference"
+
+
+def test_a_list_or_table_that_shows_is_a_document_source():
+    links, sources = link("The orchestra, which had received £420,000 a year, lost its funding, "
+                          "the council's list showed.", "£420,000")
+    assert src_text(links["£420,000"]) == "the council"  # the list's owner, as for "X's report showed"

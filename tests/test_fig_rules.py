@@ -919,3 +919,31 @@ def test_fig001_people_counted_for_the_same_event_conflict(monkeypatch):
     text = "The storm killed 41 people, police said. The 36 people killed in the storm were named on Friday."
     claims = _counts(text, ("41 people", "people"), ("36 people", "people"))
     assert len(run("FIG001", analyse(monkeypatch, text, claims))) == 1
+
+
+def test_fig003_shares_of_named_places_are_each_their_own_whole(monkeypatch):
+    text = "She won 54% of the vote in Ardmore and 63% in Kilbride, while her rival took 57% in Dunmore."
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "54%", "63%", "57%"))) == []
+
+
+def test_fig001_counts_threefold_apart_are_other_things(monkeypatch):
+    text = ("The agency said 412 firefighters were on the lines on Monday. "
+            "Two firefighters were hurt, the agency said.")
+    claims = [fig(text, "412 firefighters", "count", noun="firefighters"),
+              _word_count(text, "Two firefighters", 2)]
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig001_a_places_people_and_people_under_an_order_differ(monkeypatch):
+    text = ("Officials said 4,100 people were under evacuation orders. "
+            "About 2,000 residents left, a third of the town's 5,900 people, officials said.")
+    claims = _counts(text, ("4,100 people", "people"), ("5,900 people", "people"))
+    assert run("FIG001", analyse(monkeypatch, text, claims)) == []
+
+
+def test_fig005_a_threshold_temperature_is_a_level_not_a_change():
+    from numcheck import check
+    quiet = check("Overnight lows did not fall below 25C (77F) in Madrid, the agency said.", published="2024-07-23")
+    assert [f.code for f in quiet.findings if f.code == "FIG005"] == []
+    wrong = check("Overnight lows did not fall below 25C (97F) in Madrid, the agency said.", published="2024-07-23")
+    assert [f.code for f in wrong.findings if f.code == "FIG005"] == ["FIG005"]

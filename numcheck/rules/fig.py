@@ -185,7 +185,9 @@ a change in another clause of the sentence, as in `The council, which has
 5,200 staff, said it would cut 140 posts`, does not count), counts after a
 plan in their clause (`would have 3,000 staff`) and counts owned by different
 named owners are never compared.  Names such as `New York` are not change
-words.
+words.  Counts more than threefold apart are taken for different things (a slip
+is rarely that far off), and counts of people or homes in general must share a
+word of what happened to them (`killed`) and their owner.
 """,
       fires=["The miner has 2,300 employees, the filing showed. Its 2,500 employees include 600 apprentices."],
       quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
@@ -237,6 +239,11 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
                     continue
+            lo_v, hi_v = sorted((abs(c.value), abs(prev.value)))
+            if lo_v > 0 and hi_v / lo_v > 3:
+                continue  # a slip or an outdated figure is rarely off threefold: other things counted
+            if noun in _GENERIC_COUNT_NOUNS and owner != powner:
+                continue  # "the town's 6,000 people" and "4,250 people under evacuation orders"
             if noun in _GENERIC_COUNT_NOUNS and owner[0] == "none" and powner[0] == "none" \
                     and not (_context_words(text, c, s.start, s.end)
                              & _context_words(text, prev, ps_of(psi).start, ps_of(psi).end)):
@@ -411,6 +418,8 @@ _OPPOSITES = [
 
 _MAKES_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+up\s+(?:about\s+|around\s+|roughly\s+)?$",
                           re.I)  # "makes up 44% of the bill": a share, not a rise
+_NAMED_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z]+)?[\s,]*(?:in|at|across)\s+(?:the\s+)?"
+                             r"(?:[a-z]+\s+){0,3}?[A-Z]")
 _REMAINING_RE = re.compile(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
               "never", "every"}
@@ -421,12 +430,14 @@ def _label_words(label: str) -> list[str]:
     return re.findall(r"[a-z]+", label.lower())[:7]
 
 
-def _exclusive(labels: list[list[str]]) -> str | None:
-    """Why the shares exclude each other, or None when that cannot be told."""
+def _exclusive(labels: list[list[str]], first_names_whole: bool = False) -> str | None:
+    """Why the shares exclude each other, or None when that cannot be told.
+    ``first_names_whole``: the first share said what it is a share of ("52% of the vote
+    in Halden and 61% in Millfield": each place is its own whole)."""
     if any(not words for words in labels):
         return None
     firsts = [w[0] for w in labels]
-    if len(labels) >= 3 and firsts[1] in _PREPS and all(f == firsts[1] for f in firsts[2:]) \
+    if not first_names_whole and len(labels) >= 3 and firsts[1] in _PREPS and all(f == firsts[1] for f in firsts[2:]) \
             and firsts[0] != firsts[1] and firsts[1] in labels[0][1:3]:
         # "46% will go on care, 31% on schools and 29% on roads": the verb is said once
         labels = [labels[0][labels[0].index(firsts[1], 1):]] + labels[1:]
@@ -476,7 +487,8 @@ fall`); a last share introduced as `the remaining` (or `the other`) closes a
 breakdown (`wholesale costs make up 44%, network charges 27% ... and supplier
 costs the remaining 16%`).  List items (`- 46% from Singapore`) count even when their bullet was
 read as a minus sign.
-Quiet for shares of different wholes (`48% of men and 60% of women`),
+Quiet for shares of different wholes (`48% of men and 60% of women`, `52% in
+Halden and 61% in Millfield`),
 overlapping categories (`62% are women and 51% are over 50`), `up to`, and
 growth rates or levels (`rose 40%`, `to 40% from 15%`).
 """,
@@ -491,6 +503,7 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             continue
         text = ctx.text
         labels = [_label_words(text[c.end:stop]) for c, stop in zip(shares, stops)]
+        first_names_whole = labels[0][:1] == ["of"]
         if labels[0][:1] == ["of"] and len(labels[0]) > 2 and not any(w[:1] == ["of"] for w in labels[1:]):
             # "54% of MEPs voted for the rule and 49% against": the first share names the
             # whole and the others share it
@@ -500,8 +513,10 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             why = "a breakdown"
         elif any(w and w[0] == "of" for w in labels):
             continue  # "48% of men and 60% of women": shares of different wholes
+        elif all(_NAMED_PLACE_RE.match(text, c.end, stop) for c, stop in zip(shares, stops)):
+            continue  # "52% in Halden and 61% in Millfield": a share of each place's own whole
         else:
-            why = _exclusive(labels)
+            why = _exclusive(labels, first_names_whole)
         if why is None:
             continue
         total = sum(max(0.0, interval(c)[0] + rounding_of(c)) for c in shares)
@@ -1084,7 +1099,10 @@ _DELTA_AFTER_RE = re.compile(r"^\s*\)?\s*(?:warmer|cooler|colder|hotter|higher|l
 
 
 def _is_temperature_change(text: str, a: Claim, b: Claim) -> bool:
-    """``rose by 10C (18F)``, ``2C (3.6F) warmer``: a difference, converted without the offset."""
+    """``rose by 10C (18F)``, ``2C (3.6F) warmer``: a difference, converted without the offset.
+    ``did not fall below 27C (81F)`` is a level: the threshold word belongs to the figure."""
+    if re.match(r"(?:below|above|under|over|beneath|exceeding|at\s+least|at\s+most)\b", a.text, re.I):
+        return False
     return bool(_DELTA_BEFORE_RE.search(text[max(0, a.start - 25):a.start])
                 or _DELTA_AFTER_RE.match(text[b.end:b.end + 25]))
 
