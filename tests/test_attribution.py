@@ -961,3 +961,12 @@ def test_a_list_or_table_that_shows_is_a_document_source():
     links, sources = link("The orchestra, which had received £420,000 a year, lost its funding, "
                           "the council's list showed.", "£420,000")
     assert src_text(links["£420,000"]) == "the council"  # the list's owner, as for "X's report showed"
+
+
+@pytest.mark.parametrize("text, figure, source", [
+    ("About 5,200 people gave online, chief executive Ruth Okoro, 61, said.", "5,200 people", "chief executive Ruth Okoro"),
+    ("Tomas Reid, 34, who paid £212,500 for a flat in May, said prices had risen.", "£212,500", "Tomas Reid"),
+])
+def test_an_age_between_the_speaker_and_the_verb(text, figure, source):
+    links, sources = link(text, figure)
+    assert src_text(links[figure]) == source

@@ -947,3 +947,19 @@ def test_fig005_a_threshold_temperature_is_a_level_not_a_change():
     assert [f.code for f in quiet.findings if f.code == "FIG005"] == []
     wrong = check("Overnight lows did not fall below 25C (97F) in Madrid, the agency said.", published="2024-07-23")
     assert [f.code for f in wrong.findings if f.code == "FIG005"] == ["FIG005"]
+
+
+def test_fig004_a_verb_of_change_before_its_object():
+    from numcheck import check
+    wrong = check("The maker said it would cut the price of its pump by 60% to $120 from $480.", published="2024-03-19")
+    [f] = [f for f in wrong.findings if f.code == "FIG004"]
+    assert f"{(120 / 480 - 1) * 100:+.1f}%" in f.finding.message and "cut by 60%" in f.finding.message
+    right = check("The maker said it would cut the price of its pump by 75% to $120 from $480.", published="2024-03-19")
+    assert [f for f in right.findings if f.code == "FIG004"] == []
+
+
+def test_fig003_a_lead_in_naming_a_sum_being_split(monkeypatch):
+    text = "Of every dollar donated, 64% will fund meals, 22% will go on rent and 19% will cover staff."
+    assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "64%", "22%", "19%")))) == 1
+    text = "Of the staff, 62% are women and 51% are over 50."
+    assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "62%", "51%"))) == []

@@ -459,3 +459,15 @@ def test_tim003_reach_of_a_weekday_date(text, fires):
 ])
 def test_tim003_quiet_for_forward_looking_verbs_and_words(text, fires):
     assert ("TIM003" in codes(text, "2024-08-22")) == fires
+
+
+@pytest.mark.parametrize("text, pub, fires", [
+    # 2024-03-01 was a Friday; the years of "since 1997" and of another clause are not its year
+    ("Drivers walked out on Friday, March 1, in the first strike since 1997.", "2024-03-14", False),
+    ("The deal expired in June 2023, and drivers walked out on Friday, March 1.", "2024-03-14", False),
+    # a year before the date, in its clause, is its year: 2019-03-01 was a Friday too, 2019-03-02 not
+    ("In 2019, on Saturday, March 2, the drivers walked out.", "2024-03-14", False),
+    ("In 2019, on Friday, March 2, the drivers walked out.", "2024-03-14", True),
+])
+def test_tim001_which_year_a_year_less_date_takes(text, pub, fires):
+    assert ("TIM001" in codes(text, pub)) == fires

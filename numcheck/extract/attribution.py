@@ -1147,7 +1147,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         subj_end = _skip_back(text, lo, vs, lex)
         paren = _PAREN_BEFORE.search(text, lo, subj_end)
         if paren and paren.start() > lo:
-            subj_end = paren.start()  # "the UN Office for ... Affairs (OCHA) said": the name before its short form
+            # "the UN Office for ... Affairs (OCHA) said", "Helen Gray, 58, said": the name
+            # before its short form or age
+            subj_end = paren.start()
         subj_text = text[lo:subj_end].rstrip()
         rel = _RELEASED.search(subj_text)
         rel_by = ""
@@ -1267,7 +1269,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
     return out
 
 
-_PAREN_BEFORE = fastre.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_PAREN_BEFORE = fastre.compile(r"\s*\([^()\n]{1,40}\)\s*$|(?<=[A-Za-z.])\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*$")
 
 # a relative clause about a person between a subject and its say-verb: "X, who said",
 # "X, 61, who has farmed near Proserpine since 1989, said" (one comma-free clause or a

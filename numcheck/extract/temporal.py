@@ -1353,6 +1353,10 @@ def _day_or_invalid(y: int, mon: int, day: int) -> tuple:
     return (cal.tx_day(d), d, d)
 
 
+# "expired in June 2023, and drivers walked out on Friday, March 1": another clause, another year
+_OTHER_CLAUSE_BETWEEN = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|by)\b)[a-z]+|;|\s[—–]\s")
+
+
 def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
     """A year-less date takes the year of a full date written in the same sentence."""
     by_sentence: dict[int, list[_Cand]] = {}
@@ -1382,6 +1386,10 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
         if c.yearless is None:
             continue
         peers = by_sentence.get(ctx.sentence_index(c.start))
+        # a bare year gives its year only to dates after it ("In 2019, on March 1, ..."):
+        # "on Friday, March 1, in the first strike since 1997" is this year's March 1
+        peers = [p for p in peers or () if (p.gran != "year" or p.end <= c.start)
+                 and not _OTHER_CLAUSE_BETWEEN.search(ctx.text, min(p.end, c.end), max(p.start, c.start))]
         if not peers:
             continue
         peer = min(peers, key=lambda p: abs(p.start - c.start))

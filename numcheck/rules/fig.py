@@ -420,6 +420,17 @@ _MAKES_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\
                           re.I)  # "makes up 44% of the bill": a share, not a rise
 _NAMED_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z]+)?[\s,]*(?:in|at|across)\s+(?:the\s+)?"
                              r"(?:[a-z]+\s+){0,3}?[A-Z]")
+# "Of every pound raised, 71% will fund care, 18% ...": the lead-in names a sum being split
+_SPLIT_LEAD_RE = re.compile(
+    r"\s*(?:Of\s+(?:every|each)\s+(?:pound|dollar|euro|rand|yen|rupee|franc|krona|krone)s?\b|"
+    r"Of\s+(?:the|that|this|its|their)\s+(?:total|budget|money|funding|grant|sum|amount|spending|fund|pot|"
+    r"cash|proceeds|takings|revenue|income)\b)[^,]{0,40},", re.I)
+
+
+def _sentence_start(ctx: RuleContext, c: Claim) -> int:
+    return ctx.analysis.sentence_of(c.start).start
+
+
 _REMAINING_RE = re.compile(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
               "never", "every"}
@@ -508,7 +519,8 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             # "54% of MEPs voted for the rule and 49% against": the first share names the
             # whole and the others share it
             labels[0] = labels[0][2:]
-        if _REMAINING_RE.search(text, max(0, shares[-1].start - 20), shares[-1].start):
+        if _REMAINING_RE.search(text, max(0, shares[-1].start - 20), shares[-1].start) \
+                or _SPLIT_LEAD_RE.match(text, _sentence_start(ctx, shares[0])):
             # "..., 21% policy costs and the remaining 16%": parts of one whole by their own words
             why = "a breakdown"
         elif any(w and w[0] == "of" for w in labels):
@@ -611,6 +623,12 @@ _CHANGE_AFTER_RE = re.compile(
     r"^\s*(?P<up>rise|increase|gain|jump|surge|premium|growth|higher|more|climb|leap|rebound|hike)\b|"
     r"^\s*(?P<down>drop|fall|decline|decrease|reduction|cut|discount|lower|less|fewer|slide|slump|plunge|dip|"
     r"tumble|contraction)\b|^\s*(?P<either>improvement|change|swing)\b", re.I)
+# "would cut the list price of its inhaler by 70%": the verb of change before its object
+_CHANGE_BY_RE = re.compile(
+    r"\b(?:(?P<down>cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|"
+    r"trim(?:s|med|ming)?)|(?P<up>rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|"
+    r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?))\b[^.;%\d]{0,60}?\bby\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over)\s+)?$", re.I)
 # "The $18.4 million haul marked a 61% slide from the film's $39.0 million opening": the new
 # value stands before the change, the old one after its "from"
 _CHANGE_FROM_AFTER_RE = re.compile(
@@ -843,7 +861,8 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             if p.value is None or not (p.kind == "percent" or _is_points(p)):
                 continue
             before = text[max(s_start, p.start - 40):p.start]
-            m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20])
+            m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20]) \
+                or _CHANGE_BY_RE.search(text, max(s_start, p.start - 90), p.start)
             if m:
                 changes.append((p, before, m))
         for k, (p, before, m) in enumerate(changes):
@@ -1013,6 +1032,9 @@ def _clause_bounds(text: str, s_start: int, s_end: int, p: Claim) -> tuple[int, 
 
 
 def _stated(text: str, p: Claim, before: str) -> str:
+    by = _CHANGE_BY_RE.search(text, max(0, p.start - 90), p.start)
+    if by and not _CHANGE_BEFORE_RE.search(before):
+        return f"{by.group('down') or by.group('up')} by {p.text}"  # "cut ... by 70%": "cut by 70%"
     m = re.search(r"((?:\b(?:a|an)\s+)?\b[\w-]+\s+(?:of\s+|by\s+)?)$", before)
     return (m.group(1) if m else "") + p.text
 
