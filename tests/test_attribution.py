@@ -970,3 +970,8 @@ def test_a_list_or_table_that_shows_is_a_document_source():
 def test_an_age_between_the_speaker_and_the_verb(text, figure, source):
     links, sources = link(text, figure)
     assert src_text(links[figure]) == source
+
+
+def test_unnamed_people_described_by_a_clause_are_vague():
+    links, sources = link("People who follow the Irish art market say prices have risen by about 35%.", "about 35%")
+    assert links["about 35%"] is not None and links["about 35%"].kind == "vague"

@@ -963,3 +963,19 @@ def test_fig003_a_lead_in_naming_a_sum_being_split(monkeypatch):
     assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "64%", "22%", "19%")))) == 1
     text = "Of the staff, 62% are women and 51% are over 50."
     assert run("FIG003", analyse(monkeypatch, text, _pcts(text, "62%", "51%"))) == []
+
+
+def test_fig004_a_price_that_closed_at_a_level():
+    from numcheck import check
+    wrong = check("Helix shares closed down 6% on Friday at $24.10, from $27.30 on Thursday, exchange data showed.",
+                  published="2024-07-10")
+    [f] = [f for f in wrong.findings if f.code == "FIG004"]
+    assert f"{(24.10 / 27.30 - 1) * 100:+.1f}%" in f.finding.message
+    right = check("Helix shares closed down 12% on Friday at $24.10, from $27.30 on Thursday, exchange data showed.",
+                  published="2024-07-10")
+    assert [f for f in right.findings if f.code == "FIG004"] == []
+
+
+def test_fig003_improved_and_worsened_are_opposites(monkeypatch):
+    text = "Of the farmers surveyed, 61% thought the harvest had improved, while 45% thought it had worsened."
+    assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "61%", "45%")))) == 1

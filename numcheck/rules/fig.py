@@ -411,6 +411,7 @@ _OPPOSITES = [
       "unsatisfied", "unlikely"}),
     ({"rose", "rise", "increased", "gained", "up", "higher", "advanced"},
      {"fell", "fall", "decreased", "declined", "lost", "down", "lower", "dropped"}),
+    ({"improved", "improve", "improving", "better"}, {"worsened", "worsen", "worsening", "worse"}),
     ({"men", "male", "males"}, {"women", "female", "females"}),
     ({"won", "win", "passed", "pass"}, {"lost", "lose", "failed", "fail"}),
 ]
@@ -432,6 +433,8 @@ def _sentence_start(ctx: RuleContext, c: Claim) -> int:
 
 
 _REMAINING_RE = re.compile(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
+_AUX_WORDS = {"to", "had", "has", "have", "would", "will", "was", "were", "is", "are", "be", "been", "could",
+              "might", "may"}
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
               "never", "every"}
 
@@ -475,7 +478,7 @@ def _exclusive(labels: list[list[str]], first_names_whole: bool = False) -> str 
                 ends.append(None if k is None else (words[1:k], words[k] in side_a))
             if None in ends or ends[0][1] == ends[1][1]:
                 continue
-            obj_a, obj_b = [w for w in ends[0][0] if w != "to"], [w for w in ends[1][0] if w != "to"]
+            obj_a, obj_b = ([w for w in e[0] if w not in _AUX_WORDS] for e in ends)
             if obj_a == obj_b or obj_b in (["them"], ["it"], ["they"], []):
                 return "opposites"
     return None
@@ -676,6 +679,9 @@ _FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)
                       # "up 24% on the £2.9bn a year earlier"
                       rf"|(?:%|\bper\s*cent|\bpercent)\s+on\s+{_ON_BASE}$", re.I)
 _TO_RE = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
+# "shares closed down 9% on Tuesday at US$38.20, from US$43.10": the level a price closed at
+_CLOSED_AT_RE = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|st(?:ood|anding))\b"
+                           r"[^.;,]{0,40}\bat\s+$", re.I)
 _DURATION_RE = re.compile(r"^P(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
                           r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
 
@@ -749,7 +755,7 @@ def _from_to(ctx: RuleContext, figs: Sequence[Claim], s_start: int, exclude: Cla
         before = text[max(s_start, c.start - 25):c.start]
         if _FROM_RE.search(before):
             froms.append(c)
-        elif _TO_RE.search(before):
+        elif _TO_RE.search(before) or _CLOSED_AT_RE.search(text, max(s_start, c.start - 60), c.start):
             tos.append(c)
     return froms, tos
 
