@@ -979,3 +979,13 @@ def test_fig004_a_price_that_closed_at_a_level():
 def test_fig003_improved_and_worsened_are_opposites(monkeypatch):
     text = "Of the farmers surveyed, 61% thought the harvest had improved, while 45% thought it had worsened."
     assert len(run("FIG003", analyse(monkeypatch, text, _pcts(text, "61%", "45%")))) == 1
+
+
+def test_fig002_every_part_after_a_lead_in_naming_the_whole():
+    from numcheck import check
+    wrong = check("Of the 240 guests, 31 were treated on site and 255 were moved to a hotel, the council said.",
+                  published="2024-05-21")
+    assert [f.code for f in wrong.findings if f.code == "FIG002"] == ["FIG002"]
+    right = check("Of the 240 guests, 31 were treated on site and 195 were moved to a hotel, the council said.",
+                  published="2024-05-21")
+    assert [f.code for f in right.findings if f.code == "FIG002"] == []

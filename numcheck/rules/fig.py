@@ -331,6 +331,9 @@ _X_OF_Y_RE = re.compile(
     r"(?:[\w.&-]+['’]s\s+)?(?:(?:total|entire|whole|combined)\s+)?$", re.I)
 
 
+_NEXT_PART_RE = re.compile(r"(?:,|\band|\bwhile|\bwhereas)\s+(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
+
+
 def _whole_part_pairs(ctx: RuleContext) -> Iterator[tuple[Claim, Claim]]:
     text = ctx.text
     for s_start, s_end, figs in _sentence_figures(ctx):
@@ -342,12 +345,21 @@ def _whole_part_pairs(ctx: RuleContext) -> Iterator[tuple[Claim, Claim]]:
                 comma = text.find(",", y.end, s_end)
                 if comma < 0:
                     continue
+                first = True
                 for x in figs[i + 1:]:
                     if x.start < comma:
                         continue
-                    if _comparable(x, y):
+                    if first:
+                        if _comparable(x, y):
+                            yield y, x
+                        first = False
+                        continue
+                    # later parts of the same split: "Of the 318 passengers, 41 were taken to
+                    # hospital and 342 were moved": bare numbers joined by "and" or commas
+                    gap = text[max(comma, x.start - 40):x.start]
+                    if x.kind == "number" and _comparable(x, y) and _NEXT_PART_RE.search(gap) \
+                            and not re.search(r"[;:]", text[comma:x.start]):
                         yield y, x
-                    break
         for x, y in zip(figs, figs[1:]):
             if _X_OF_Y_RE.fullmatch(text[x.end:y.start]) and _comparable(x, y):
                 yield y, x
@@ -356,7 +368,8 @@ def _whole_part_pairs(ctx: RuleContext) -> Iterator[tuple[Claim, Claim]]:
 @rule("FIG002", "part-exceeds-whole", "error",
       "A part larger than the whole it belongs to.",
       description="""
-`X of (the) Y`, `X out of Y`, `Of the Y ..., X are` with X larger than Y, once
+`X of (the) Y`, `X out of Y`, `Of the Y ..., X are` (and each further part:
+`Of the 318 passengers, 41 were hurt and 342 were moved`) with X larger than Y, once
 qualifiers and rounding are applied (an unqualified round number is good to
 10% at most: `Of the 300 flights, 340 were delayed` fires; `Of about 300
 flights, 340` does not).  Counts compare with counts, money with
