@@ -279,12 +279,12 @@ def test_never_raises(text, pub):
 
 def test_linear_time_on_hostile_input():
     base = "May " * 2000 + "1" * 5000 + " - " * 2000 + "the the the " * 1000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     run(base, "2024-01-01")
-    small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    small = time.process_time() - t0
+    t0 = time.process_time()
     run(base * 4, "2024-01-01")
-    big = time.perf_counter() - t0
+    big = time.process_time() - t0
     assert big < max(small * 12, 0.5)
 
 
