@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -102,12 +103,17 @@ class Claim:
     def evolve(self, **changes: Any) -> "Claim":
         """A copy with ``changes`` applied: ``dataclasses.replace`` without re-running
         ``__init__`` (the pipeline makes thousands of these per article)."""
-        new = object.__new__(Claim)
-        for name in _CLAIM_FIELDS:
-            object.__setattr__(new, name, changes.pop(name) if name in changes else getattr(self, name))
+        values = _CLAIM_GET(self)
         if changes:
-            raise TypeError(f"Claim has no field {sorted(changes)[0]!r}")
-        object.__setattr__(new, "extra", _freeze(new.extra))
+            values = list(values)
+            for name, value in changes.items():
+                i = _CLAIM_INDEX.get(name)
+                if i is None:
+                    raise TypeError(f"Claim has no field {name!r}")
+                values[i] = _freeze(value) if name == "extra" else value
+        new = object.__new__(Claim)
+        for put, value in zip(_CLAIM_SET, values):
+            put(new, value)
         return new
 
     @property
@@ -120,6 +126,10 @@ class Claim:
 
 
 _CLAIM_FIELDS = tuple(f for f in Claim.__dataclass_fields__)
+# the slot descriptors, read and written directly: a frozen dataclass's __setattr__ refuses
+_CLAIM_GET = operator.attrgetter(*_CLAIM_FIELDS)
+_CLAIM_SET = tuple(getattr(Claim, f).__set__ for f in _CLAIM_FIELDS)
+_CLAIM_INDEX = {f: i for i, f in enumerate(_CLAIM_FIELDS)}
 
 
 @dataclass(frozen=True, slots=True)

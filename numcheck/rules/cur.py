@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from numcheck import fastre
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
 
@@ -51,7 +52,7 @@ from numcheck.rules import RuleContext, rule
 
 DOLLAR_CODES = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD", "JMD", "BSD", "BZD",
                           "FJD", "LRD", "NAD", "TTD", "BBD", "XCD", "ZWL", "BND", "GYD", "SBD"})
-_OTHER_DOLLAR_RE = re.compile(
+_OTHER_DOLLAR_RE = fastre.compile(
     r"(?<![A-Za-z])(?:A|AU|C|CA|CAN|HK|NZ|S|SG|NT|J|TT|EC|Bds|BZ|FJ|Z)\$"
     r"|\b(?:Australian|Canadian|Hong Kong|New Zealand|Singapore|Singaporean|Taiwan|Taiwanese|"
     r"Jamaican|Namibian|Fijian|Liberian|Brunei|Bahamian|Barbadian|Belize|Zimbabwean|"
