@@ -1687,7 +1687,9 @@ def attribute(text: str, sentences: Sequence[Sentence], paragraphs: Sequence[Par
             caps = [w for w in sec.text.split() if w[:1].isupper()]
             if caps:
                 persons.add(caps[-1])
-    _resolve(atts, _mentions(text, sentences, lex, persons))
+    if any(a.source.kind == "reference" and not a.source.resolved for a in atts):
+        # antecedents matter only to a reference still to resolve
+        _resolve(atts, _mentions(text, sentences, lex, persons))
     # "The figures, released by the ONS on Tuesday, show": a document with no earlier
     # antecedent stands for the body named with it in its own sentence
     for a in atts:
