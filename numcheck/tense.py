@@ -63,6 +63,28 @@ argued claimed insisted warned""".split())
 _DETERMINER = fastre.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE)
 _WORD = fastre.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = fastre.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
+# a bracketed restatement of a figure ("the A$95 million (US$60 million) sale") is part of
+# its clause, not a break
+_FIGURE_ASIDE = re.compile(r"\([^()]{0,40}\d[^()]{0,40}\)")
+
+
+def _clause_bounds(text: str, sent_start: int, start: int, end: int, sent_end: int) -> tuple[int, int]:
+    """The clause holding ``start``..``end``: from the nearest break before it to the nearest after."""
+    asides = [m.span() for m in _FIGURE_ASIDE.finditer(text, sent_start, sent_end)] if "(" in text[sent_start:sent_end] else []
+
+    def in_aside(p: int) -> bool:
+        return any(a <= p < b for a, b in asides)
+
+    lo = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
+        if not in_aside(m.start()):
+            lo = m.end()
+    hi = sent_end
+    for m in _CLAUSE_BREAK.finditer(text, end, sent_end):
+        if not in_aside(m.start()):
+            hi = m.start()
+            break
+    return lo, hi
 
 
 def _kind(word: str) -> str | None:
@@ -127,12 +149,7 @@ def tense_at(text: str, start: int, end: int, sent_start: int = 0, sent_end: int
         sent_end = len(text)
     sent_start = max(0, min(sent_start, start))
     sent_end = min(len(text), max(sent_end, end))
-    # clause bounds: nearest break left of start, right of end
-    lo = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
-        lo = m.end()
-    m = _CLAUSE_BREAK.search(text, end, sent_end)
-    hi = m.start() if m else sent_end
+    lo, hi = _clause_bounds(text, sent_start, start, end, sent_end)
     clause = _markers(text, lo, hi)
     # a modal or "expected to" earlier in the clause governs the verbs after it
     if any(k == FUTURE and e <= start for _, e, k in clause):
@@ -152,6 +169,7 @@ _OWN_PHRASE = fastre.compile(r"\b(?:for|until|till|to|towards?|before|after|ahea
                          r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
 
 
+_TO_NAME = re.compile(r"\bto\s+(?=[A-Z])")
 _PASSIVE_AUX = fastre.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
@@ -165,17 +183,13 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     ``max_words`` words of it, and nothing in the clause marks future or condition."""
     if sent_end is None:
         sent_end = len(text)
-    lo = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
-        lo = m.end()
-    m = _CLAUSE_BREAK.search(text, end, sent_end)
-    hi = m.start() if m else sent_end
+    lo, hi = _clause_bounds(text, sent_start, start, end, sent_end)
     clause = _markers(text, lo, hi)
     if any(k == FUTURE for _, _, k in clause):
         return False
     best = None
     for s, e, k in clause:
-        gap = text[e:start] if e <= start else text[end:s]
+        gap = _FIGURE_ASIDE.sub(" ", text[e:start] if e <= start else text[end:s])
         words = len(_WORD.findall(gap))
         if best is None or words < best[0]:
             best = (words, k, gap, s)
@@ -188,12 +202,15 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     # on July 12"), with no word that starts a phrase of its own ("for the concert on April
     # 12", "to hold talks on", "which opens on").  An active verb's object may carry a date
     # of its own ("confirmed a cut in fuel duty in the budget on March 6"), so it does not reach.
-    if best[0] > max_reach_words or _OWN_PHRASE.search(best[2]) is not None:
+    if best[0] > max_reach_words:
         return False
-    # a date with its weekday ("met the heads of the four banks on Monday, Feb 24") dates
-    # the verb's event, not a noun on the way
-    return (_PASSIVE_AUX.search(text, max(lo, best[3] - 20), best[3]) is not None
-            or (best[3] < start and _WEEKDAY_DATE.search(text, start, end) is not None))
+    if _OWN_PHRASE.search(best[2]) is None and _PASSIVE_AUX.search(text, max(lo, best[3] - 20), best[3]) is not None:
+        return True
+    # a date with its weekday ("met the heads of the four banks on Monday, Feb 24"; "sold
+    # its stake to Norseman Resources on Monday, Feb. 24") dates the verb's event, not a
+    # noun on the way: "to" before a name is the verb's recipient, not a phrase of its own
+    return (best[3] < start and _WEEKDAY_DATE.search(text, start, end) is not None
+            and _OWN_PHRASE.search(_TO_NAME.sub(" ", best[2])) is None)
 
 
 def tense_of(clause: str) -> str | None:

@@ -975,3 +975,12 @@ def test_an_age_between_the_speaker_and_the_verb(text, figure, source):
 def test_unnamed_people_described_by_a_clause_are_vague():
     links, sources = link("People who follow the Irish art market say prices have risen by about 35%.", "about 35%")
     assert links["about 35%"] is not None and links["about 35%"].kind == "vague"
+
+
+@pytest.mark.parametrize("said", ["Hospital management said", "Club management said", "The management said",
+                                  "Company leadership said"])
+def test_management_is_a_reference_to_a_body(said):
+    text = f"{said} 740 beds had been full since March."
+    got, _ = link(text, "740 beds")
+    assert src_text(got["740 beds"]) == said.removesuffix(" said")
+    assert got["740 beds"].kind == "reference"

@@ -989,3 +989,35 @@ def test_fig002_every_part_after_a_lead_in_naming_the_whole():
     right = check("Of the 240 guests, 31 were treated on site and 195 were moved to a hotel, the council said.",
                   published="2024-05-21")
     assert [f.code for f in right.findings if f.code == "FIG002"] == []
+
+
+@pytest.mark.parametrize("first, fires", [
+    # a time frame is not another set
+    ("The theatre has sold 6,400 memberships for the new season, its director said.", True),
+    ("The theatre has sold 6,400 new memberships, its director said.", False),
+    # an opponent is not a comparison; a figure to compare against is
+    ("The theatre's 6,400 memberships include a seat at the match against Leeds Opera, its director said.", True),
+    ("The theatre has 6,400 memberships, against 5,100 a year earlier, its director said.", False),
+])
+def test_fig001_time_frames_and_opponents_are_not_change_words(first, fires):
+    import numcheck
+    from numcheck.config import Config
+    text = first + " Holders of the theatre's 7,900 memberships get priority booking, the director said."
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Brazil took 61% of the coffee exports, Vietnam 27% and Colombia 19%, the trade body said.", True),
+    ("Brazil accounted for 61% of the exports, Vietnam for 27% and Colombia for 19%, the trade body said.", True),
+    ("Brazil took 51% of the coffee exports, Vietnam 27% and Colombia 19%, the trade body said.", False),
+    # each taker's share of its own whole
+    ("Brazil took 61% of the coffee exports, Vietnam 47% of the tea exports, the trade body said.", False),
+    # growth, not shares
+    ("Exports rose 61% in Brazil, Vietnam 47% and Colombia 19%, the trade body said.", False),
+])
+def test_fig003_a_verb_of_taking_said_once_for_named_takers(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG003",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

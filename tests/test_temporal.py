@@ -354,3 +354,14 @@ def test_financial_year_ranges_are_one_span():
     assert (c.date_start.year, c.date_end.year) == (2021, 2022)
     # no financial word: a range of two years, as before
     assert [c.text for c in run("The survey of 1962-63 mapped the coast.", "2023-06-01")] == ["1962", "63"]
+
+
+@pytest.mark.parametrize("text, published, timex", [
+    # "since" points back: the last such day before publication
+    ("The reservoir has had 190 mm of rain since Aug. 1, the water board said.", "2024-03-12", "2023-08-01"),
+    ("The reservoir has had 190 mm of rain since Feb. 1, the water board said.", "2024-03-12", "2024-02-01"),
+    ("The reservoir has had 190 mm of rain since Dec. 1, the water board said.", "2024-01-12", "2023-12-01"),
+])
+def test_since_a_yearless_date_points_back(text, published, timex):
+    [c] = [c for c in run(text, published) if c.kind == "date"]
+    assert c.timex == timex

@@ -471,3 +471,16 @@ def test_tim003_quiet_for_forward_looking_verbs_and_words(text, fires):
 ])
 def test_tim001_which_year_a_year_less_date_takes(text, pub, fires):
     assert ("TIM001" in codes(text, pub)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a bracketed conversion stays inside its clause; "to" before a name is the verb's recipient
+    ("The insurer said it completed the €80 million (US$87 million) sale of its Lisbon offices to "
+     "Tagus Partners on Friday, March 14.", True),
+    ("The insurer completed the sale of its offices to Tagus Partners on Friday, March 14, it said.", True),
+    # "to" before a verb starts a phrase of its own
+    ("The insurer said it hired advisers to sell its Lisbon offices on Friday, March 14.", False),
+    ("The insurer said it will complete the €80 million (US$87 million) sale on Friday, March 14.", False),
+])
+def test_tim003_figure_asides_and_named_recipients(text, fires):
+    assert ("TIM003" in codes(text, "2025-03-10")) == fires

@@ -1333,6 +1333,8 @@ def _resolve_yearless(c: _Cand, ctx: _Ctx) -> Resolver:
     mon, day = c.yearless
     tense = ctx.tense(c.start, c.end)
     c.extra["tense"] = tense
+    # "since July 1": a point already past, the last one before the reference date
+    since = _SINCE_BEFORE.search(ctx.text, max(0, c.start - 12), c.start) is not None
 
     def res(ref: dt.date) -> tuple:
         y = ref.year
@@ -1340,8 +1342,13 @@ def _resolve_yearless(c: _Cand, ctx: _Ctx) -> Resolver:
             y -= 1
         elif ref.month >= 11 and mon <= 2 and tense != "past":
             y += 1
+        if since and (mon, day) > (ref.month, ref.day) and y == ref.year:
+            y -= 1
         return _day_or_invalid(y, mon, day)
     return res
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 
 
 def _day_or_invalid(y: int, mon: int, day: int) -> tuple:

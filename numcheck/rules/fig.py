@@ -105,10 +105,15 @@ _OWNER_RE = re.compile(
     r"\s+(?:(?:total|entire|whole|current|combined|global|worldwide)\s+)?(?:workforce\s+of\s+)?$")
 # words that put a count in time or in comparison: anywhere in the sentence
 _CHANGE_CONTEXT_RE = re.compile(
-    r"\b(?:former|formerly|previously|separate|different|rival|competing|another|additional|extra|new|"
+    r"\b(?:former|formerly|previously|separate|different|rival|competing|another|additional|extra|"
+    # "new" marks another set ("1,000 new jobs"), not a time frame ("for the new season")
+    r"new(?!\s+(?:season|campaign|year|term|session|semester|quarter|decade|era|window)s?\b)|"
     r"more|fewer|"
     r"once|used\s+to|until|by\s+\d{4}|last\s+year|next\s+year|a\s+year\s+(?:ago|earlier)|since|after|"
-    r"following|before|compared|versus|vs|against|whereas|rivals?|peers?|competitors?|per|each|every|"
+    r"following|before|compared|versus|vs|whereas|"
+    # "against 4.1% a year earlier", "against forecasts"; not an opponent ("against Leeds")
+    r"against(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d|\s+(?:an?|the|last|this|its|their|"
+    r"analysts?|forecasts?|expectations?|estimates?|consensus)\b)|rivals?|peers?|competitors?|per|each|every|"
     r"average|typical|capacity|room\s+for|up\s+to|"
     r"from(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b)|"
     r"between(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b))\b", re.I)
@@ -452,6 +457,28 @@ _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annuall
               "never", "every"}
 
 
+# "China took 58% of the shipments, South Korea 31% and Japan 17%": one verb of taking a
+# share, said once, and a named taker before each later share
+_SHARE_VERB_BEFORE_RE = re.compile(
+    r"\b(?:took|takes?|taking|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|won|wins?|"
+    r"received|receives?|captured|captures?|held|holds?|claimed|claims?|secured|secures?|drew|draws?|"
+    r"got|gets?|earned|earns?|attracted|attracts?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+    re.I)
+_GAPPED_TAKER_RE = re.compile(
+    r"(?:\s+of\s+[^,;%\d]{1,50}?)?(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
+
+
+def _gapped_takers(text: str, s_start: int, shares: list[Claim]) -> bool:
+    """Each share after the first has its own named taker and no verb of its own, the
+    first share's verb being one of taking a share of a whole."""
+    if not _SHARE_VERB_BEFORE_RE.search(text, max(s_start, shares[0].start - 40), shares[0].start):
+        return False
+    if any(_PART_AFTER_RE.match(text[c.end:c.end + 12]) for c in shares[1:]):
+        return False  # "Vietnam 47% of the tea exports": a whole of its own
+    return all(_GAPPED_TAKER_RE.fullmatch(text, a.end, b.start) for a, b in zip(shares, shares[1:]))
+
+
 def _label_words(label: str) -> list[str]:
     label = _LABEL_STRIP_RE.sub("", label, count=1)
     return re.findall(r"[a-z]+", label.lower())[:7]
@@ -507,7 +534,8 @@ diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
 When only the first share names its whole (`54% of MEPs voted for and 49%
 against`, `58% of Brazilians support it and 47% oppose it`), the others share
 it; the first share's verb may stand for all (`46% will go on care, 31% on
-schools and 29% on roads`), the parts may be how often (`61% sent money
+schools and 29% on roads`), a verb of taking a share may be said once
+for named takers (`China took 58% of exports, Korea 31% and Japan 17%`), the parts may be how often (`61% sent money
 monthly, 27% quarterly and 19% once a year`), and one verb may take opposite
 outcomes for one object (`61% expected prices to rise and 44% expected them to
 fall`); a last share introduced as `the remaining` (or `the other`) closes a
@@ -545,6 +573,8 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             continue  # "52% in Halden and 61% in Millfield": a share of each place's own whole
         else:
             why = _exclusive(labels, first_names_whole)
+            if why is None and _gapped_takers(text, _sentence_start(ctx, shares[0]), shares):
+                why = "a breakdown"
         if why is None:
             continue
         total = sum(max(0.0, interval(c)[0] + rounding_of(c)) for c in shares)
