@@ -984,3 +984,26 @@ def test_management_is_a_reference_to_a_body(said):
     got, _ = link(text, "740 beds")
     assert src_text(got["740 beds"]) == said.removesuffix(" said")
     assert got["740 beds"].kind == "reference"
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    # after "according to", an indefinite document held by a named body names it
+    ("In 1972 a season ticket cost 310 kronor, according to a brochure in the archive of the Malmo Stadium Trust.",
+     "a brochure in the archive of the Malmo Stadium Trust", "named"),
+    # a named poll or survey that opens the sentence
+    ("In a YouGov survey last week, 58% of adults said they backed the plan.", "YouGov survey", "named"),
+])
+def test_according_to_indefinite_documents_and_named_polls(text, source, kind):
+    fig_text = re.search(r"310 kronor|58%", text).group()
+    got, _ = link(text, fig_text)
+    assert src_text(got[fig_text]) == source and got[fig_text].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "In a recent survey, 58% of adults said they backed the plan.",
+    "A season ticket cost 310 kronor, according to a brochure.",
+])
+def test_unnamed_documents_stay_unnamed(text):
+    fig_text = re.search(r"310 kronor|58%", text).group()
+    got, _ = link(text, fig_text)
+    assert got[fig_text] is None or got[fig_text].kind != "named"

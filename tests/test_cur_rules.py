@@ -676,3 +676,18 @@ def test_cur003_reference_amounts_left_unconverted_among_converted_ones_are_quie
     one_left = base + "Losses reached €23 million, the accounts showed."
     assert [f.code for f in check(two_left).findings if f.code == "CUR003"] == []
     assert [f.code for f in check(one_left).findings if f.code == "CUR003"] == ["CUR003"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a difference or a rate after "or" is not the amount restated
+    ("The tariff costs £1,380 a year, or £52 below the current cap, the supplier said.", False),
+    ("The liquidator said creditors had recovered $4.6 million, or about 27 cents for every dollar lost.", False),
+    ("The board said it would pay £8m, or £3 a share, the filing showed.", False),
+    # a restatement still is one
+    ("The board said it would pay £8m, or £3m, the filing showed.", True),
+])
+def test_cur002_differences_and_rates_after_or_are_not_restatements(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-02-02", config=Config(select=("CUR002",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

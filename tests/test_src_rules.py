@@ -313,3 +313,15 @@ def test_src001_quiet_when_the_sentence_holds_a_named_source_in_another_clause()
     assert [f.code for f in r.findings if f.code == "SRC001"] == []
     r = check("Bills will fall by 7% from July.", published="2025-05-23")
     assert [f.code for f in r.findings if f.code == "SRC001"] == ["SRC001"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("In a Bloomberg survey published on Friday, 17 of 22 analysts forecast a 50-basis-point rise.", False),
+    ("In a survey published on Friday, 17 of 22 analysts forecast a 50-basis-point rise.", True),
+    ("Some analysts forecast a 50-basis-point rise.", True),
+])
+def test_src002_respondents_of_a_named_poll(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-02-02", config=Config(select=("SRC002",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

@@ -663,22 +663,43 @@ def _definite_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int,
     return None
 
 
-def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
-    """``according to the pollster.``: a definite description that ends its clause."""
-    toks = _tokens(text, pos, hi, lex, limit=6)
+def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon, any_article: bool = False) -> tuple[int, int] | None:
+    """``according to the pollster.``: a definite description that ends its clause.
+    ``any_article`` (after ``according to``, which only a source can follow): ``a`` or
+    ``an`` will do, and a place or owner after the head ends the phrase (``according to
+    a timetable in the museum's archive``)."""
+    toks = _tokens(text, pos, hi, lex, limit=12 if any_article else 6)
     if toks is None:
         return None
     words: list[_Tok] = []
-    for t in toks:
+    rest: list[_Tok] = []
+    for k, t in enumerate(toks):
         if t.is_punct and t.text not in ("-", "&"):
             break
+        if any_article and (rest or (k >= 2 and t.low in _NP_ENDING_PREPS)):
+            rest.append(t)
+            continue
         words.append(t)
     else:
-        if len(words) == len(toks) and toks and toks[-1].end < hi:
+        if len(words) + len(rest) == len(toks) and toks and toks[-1].end < hi:
             return None  # the phrase runs on past what was looked at
+    if any_article and words and words[0].start - pos <= 2:
+        probe = [_Tok(words[0].start, words[0].end, "the")] + words[1:] if words[0].low in ("a", "an") else words
+        if not _is_definite_np(probe, lex):
+            return None
+        named = [t for t in rest if _is_name_tok(t, lex)]
+        if named:
+            # "a timetable in the archive of Train World": the body that holds it names it
+            return words[0].start, named[-1].end
+        if words[0].low in ("a", "an"):
+            return None
+        return words[0].start, words[-1].end
     if words and words[0].start - pos <= 2 and _is_definite_np(words, lex):
         return words[0].start, words[-1].end
     return None
+
+
+_NP_ENDING_PREPS = frozenset({"in", "at", "on", "from", "of", "by", "held", "kept", "published", "seen", "issued"})
 
 
 def _complete_head(text: str, span: tuple[int, int], hi: int, lex: Lexicon) -> tuple[int, int]:
@@ -1076,7 +1097,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             for m in cue.prefix.finditer(text, lo, hi):
                 span = _capture_forward(text, m.end(), hi, lex)
                 if span is None:
-                    span = _definite_forward(text, m.end(), hi, lex)
+                    span = _definite_forward(text, m.end(), hi, lex,
+                                             any_article=text[m.start():m.end()].lower().lstrip(" :(").startswith("according"))
                 else:
                     span = _complete_head(text, span, hi, lex)
                 if span is None:

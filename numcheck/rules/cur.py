@@ -243,6 +243,29 @@ class Equivalent:
     approx: bool = False  # a qualifier left between the two ("(approx. $484m)")
 
 
+# what follows an amount that makes it a difference or a rate, not a restatement:
+# "£1,642, or £48 below the cap", "$3.9m, or 31 cents for every dollar lost", "£5m, or £2 a share"
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"\s*(?:below|above|under|over|less|more|cheaper|dearer|higher|lower|short\s+of|off|up|down|"
+    r"ahead\s+of|behind)\b", re.I)
+_RATE_AFTER_RE = re.compile(
+    r"\s*(?:for\s+(?:every|each)|per|a|an|each|on\s+the|in\s+the|of\s+(?:every|each)|out\s+of\s+every)\s+"
+    r"(?P<what>[a-z]+)", re.I)
+
+
+def _restates(text: str, a: Claim, b: Claim) -> bool:
+    """False when ``b`` is told as a difference from or a rate of something, not ``a`` again."""
+    after = text[b.end:b.end + 40]
+    if _DIFFERENCE_AFTER_RE.match(after):
+        return False
+    rate = _RATE_AFTER_RE.match(after)
+    if rate:
+        # "£5m a year ($6.3m a year)" restates a rate; "£5m, or £2 a share" does not
+        mine = _RATE_AFTER_RE.match(text, a.end, a.end + 40)
+        return mine is not None and mine.group("what").lower() == rate.group("what").lower()
+    return True
+
+
 def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
     """Pairs (original, stated equivalent) of the given kind.
 
@@ -265,8 +288,9 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
             if orig is None and 0 <= c.equivalent_of < len(claims):
                 orig = claims[c.equivalent_of]
             if orig is not None and orig.kind == kind:
-                out.append(Equivalent(orig, c, True))
                 seen.add(id(c))
+                if _restates(text, orig, c):
+                    out.append(Equivalent(orig, c, True))
     # fallback linking from the text
     sent_of = analysis.sentence_index
     for i, b in enumerate(figs):
@@ -298,7 +322,7 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
                 base = a
         if base is None:
             continue
-        if not _closes_cleanly(text, b):
+        if not _closes_cleanly(text, b) or not _restates(text, base, b):
             continue
         approx = bool(_BETWEEN_QUAL_RE.search(between)) and not is_approximate(b)
         out.append(Equivalent(base, b, False, approx))

@@ -163,6 +163,8 @@ def _attributed_units(ctx: RuleContext) -> set[int]:
 
 # -- SRC002 --------------------------------------------------------------------------
 
+_NAMED_DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "review", "audit"})
+
 @rule(
     "SRC002", "vague-source", "warning",
     "A figure whose only attribution names nobody: 'experts say', 'some analysts believe', 'reportedly'.",
@@ -172,7 +174,9 @@ A figure (as for SRC001) whose attribution names no one an editor could check:
 with the matter``, ``reportedly``, ``is estimated at``, ``it is believed``,
 ``reports suggest``, ``observers``.  The phrases are data in
 ``rules/vague.toml``.  A hedge (``reportedly``, ``is estimated at``) gives way
-to a named source in the same sentence.  Named people and organisations stay
+to a named source in the same sentence, and unnamed respondents to a named poll or
+survey that comes before them (``In a Reuters poll, 19 of 24 economists forecast
+...``) are its source.  Named people and organisations stay
 quiet, and so do references to them: ``the company``, ``a spokesperson said``
 for a named company.  Reported once per sentence and source.
 """,
@@ -190,8 +194,15 @@ for a named company.  Reported once per sentence and source.
 )
 def vague_source(ctx: RuleContext) -> Iterator:
     min_count = ctx.option("min_count", 100)
+    # "In a Reuters poll, 19 of 24 economists forecast ...": the unnamed people answer a
+    # named poll, survey or study that opens their sentence
+    polls = {}
+    for s in ctx.analysis.sources:
+        if s.kind == "named" and s.text.split()[-1].lower() in _NAMED_DOCUMENT_HEADS:
+            polls.setdefault(ctx.analysis.sentence_index(s.start), []).append(s)
     vague = [c for c in ctx.figures
-             if c.source is not None and c.source.kind == "vague" and is_sourcing_figure(c, min_count)]
+             if c.source is not None and c.source.kind == "vague" and is_sourcing_figure(c, min_count)
+             and not any(p.end <= c.source.start for p in polls.get(ctx.analysis.sentence_index(c.start), ()))]
     groups: dict[tuple[int, int], list[Claim]] = {}
     for c in vague:
         groups.setdefault((ctx.analysis.sentence_index(c.start), c.source.start), []).append(c)
