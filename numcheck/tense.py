@@ -65,6 +65,7 @@ _WORD = fastre.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = fastre.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 # a bracketed restatement of a figure ("the A$95 million (US$60 million) sale") is part of
 # its clause, not a break
+_AMOUNT = re.compile(r"(?<![\w$£€¥])(?:[A-Z]{1,3})?[$£€¥]?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k)?\b")
 _FIGURE_ASIDE = re.compile(r"\([^()]{0,40}\d[^()]{0,40}\)")
 
 
@@ -190,6 +191,7 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     best = None
     for s, e, k in clause:
         gap = _FIGURE_ASIDE.sub(" ", text[e:start] if e <= start else text[end:s])
+        gap = _AMOUNT.sub(" ", gap)  # "the A$95 million sale": an amount is not words of distance
         words = len(_WORD.findall(gap))
         if best is None or words < best[0]:
             best = (words, k, gap, s)

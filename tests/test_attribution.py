@@ -1007,3 +1007,11 @@ def test_unnamed_documents_stay_unnamed(text):
     fig_text = re.search(r"310 kronor|58%", text).group()
     got, _ = link(text, fig_text)
     assert got[fig_text] is None or got[fig_text].kind != "named"
+
+
+@pytest.mark.parametrize("said, kind", [("prosecutors said", "reference"), ("federal prosecutors said", "reference"),
+                                        ("some prosecutors said", "vague")])
+def test_prosecutors_are_the_prosecution(said, kind):
+    text = f"He repaid about $6.2 million, {said}."
+    got, _ = link(text, "$6.2 million")
+    assert got["$6.2 million"].kind == kind

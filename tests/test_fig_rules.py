@@ -1021,3 +1021,22 @@ def test_fig003_a_verb_of_taking_said_once_for_named_takers(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG003",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # voters are counted for what they did
+    ("About 52,000 registered voters stayed at home, the council said. Its 96,140 registered voters "
+     "include 8,000 students, the council said.", False),
+    # a participle after the head noun makes its own set
+    ("Of the 21,300 postal ballots issued, 15,100 came back, the council said. The 48,900 ballots cast "
+     "made up 51% of the electorate, the council said.", False),
+    ("The agency said 312,000 cordless lamps were recalled. The 356,000 lamps need repairs to their switches, it said.", True),
+    # spans of time are not counted things
+    ("The coach stayed one season at Leeds, the club said. He has managed over three seasons in all, "
+     "the club said.", False),
+])
+def test_fig001_electorates_participles_and_spans_of_time(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

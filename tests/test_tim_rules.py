@@ -478,6 +478,9 @@ def test_tim001_which_year_a_year_less_date_takes(text, pub, fires):
     ("The insurer said it completed the €80 million (US$87 million) sale of its Lisbon offices to "
      "Tagus Partners on Friday, March 14.", True),
     ("The insurer completed the sale of its offices to Tagus Partners on Friday, March 14, it said.", True),
+    # an amount is not words of distance
+    ("The insurer said it completed the €80 million sale of its Lisbon headquarters offices to Tagus "
+     "Property Partners on Friday, March 14.", True),
     # "to" before a verb starts a phrase of its own
     ("The insurer said it hired advisers to sell its Lisbon offices on Friday, March 14.", False),
     ("The insurer said it will complete the €80 million (US$87 million) sale on Friday, March 14.", False),

@@ -806,6 +806,7 @@ def _is_outlet(phrase: str, lex: Lexicon) -> bool:
 
 # plural heads that stay unnamed whatever place or body is put before them
 _UNNAMED_PEOPLE = frozenset({"officials", "sources", "diplomats", "insiders", "aides", "people"})
+_CASE_PARTIES = frozenset({"prosecutors", "prosecution"})
 
 
 def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
@@ -844,6 +845,10 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
         caps.append(t)
     real_caps = [t for t in caps if not _nationality(t.text, lex)]
     head = low[-1] if low else ""
+    if not real_caps and head in _CASE_PARTIES and not any(t.low in _QUANT for t in toks):
+        # "prosecutors said", "federal prosecutors said": the prosecution in the case
+        # reported, one party a reader can check, not an unnamed crowd ("some prosecutors")
+        return _Phrase("reference", "org", head, docs)
     if not real_caps and toks and toks[0].low not in _DETS and toks[0].low not in _POSS_PRON \
             and not toks[0].possessive and head.endswith("s") and head not in lex.ref_doc \
             and (head in lex.generic_nouns or head[:-1] in lex.ref_org or head[:-1] in lex.ref_person

@@ -180,7 +180,9 @@ in either sentence) whose intervals do not overlap once qualifiers and
 rounding are applied: `2,300 employees` ... later `its 2,500 employees`.
 Reported at the later mention, naming the earlier one.  A workforce counts as
 one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
-employees`; staff, employees, workers, personnel).  Conservative: a count
+employees`; staff, employees, workers, personnel); a definite mention by the head
+noun alone refers back (`486,000 ceramic space heaters` ... `the 548,000 heaters`)
+unless a participle makes it a set of its own (`the 34,443 ballots cast`).  Conservative: a count
 that is a part (`600 of its employees`), a count restricted by place or kind
 (`employees in France`, `people familiar with the talks`), a compound set
 (`homes and businesses`), a remainder (`11 games left`), counts in sentences
@@ -192,7 +194,8 @@ plan in their clause (`would have 3,000 staff`) and counts owned by different
 named owners are never compared.  Names such as `New York` are not change
 words.  Counts more than threefold apart are taken for different things (a slip
 is rarely that far off), and counts of people or homes in general must share a
-word of what happened to them (`killed`) and their owner.
+word of what happened to them (`killed`) and their owner; so must counts of voters.
+Spans of time counted in their units (`three seasons`, `one term`) are not counted things.
 """,
       fires=["The miner has 2,300 employees, the filing showed. Its 2,500 employees include 600 apprentices."],
       quiet=["As many as 500 men trained in Iran. Officials said 450 men took part.",
@@ -209,7 +212,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
         if c.kind != "count" or c.value is None:
             continue
         noun = _noun_of(text, c)
-        if not noun:
+        if not noun or noun in _TIME_SPAN_NOUNS:
             continue
         after = text[c.end:c.end + 40]
         if _PART_AFTER_RE.match(after) and not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
@@ -239,7 +242,8 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
                 continue
             # "recalling 486,000 ceramic space heaters" ... "the 548,000 heaters": a definite
             # mention by the head noun alone refers back
-            if pnoun != noun and not (definite and " " not in noun and pnoun.split()[-1] == noun):
+            if pnoun != noun and not (definite and " " not in noun and pnoun.split()[-1] == noun
+                                      and not _PARTICIPLE_AFTER_RE.match(tail)):
                 continue
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
@@ -275,7 +279,14 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
 # nouns that count people or homes in general: two such counts are the same thing only
 # when they share a word of what happened to them
 _GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man", "woman", "household",
-                        "family", "home", "house", "civilian", "individual", "citizen", "patient", "victim"}
+                        "family", "home", "house", "civilian", "individual", "citizen", "patient", "victim",
+                        # an electorate is counted for what its members did: voted, stayed home
+                        "voter", "registered voter", "elector"}
+# spans of time counted in their units ("three seasons", "one term"): durations, not things
+_TIME_SPAN_NOUNS = {"season", "term", "semester", "spell", "stint", "tenure", "innings"}
+# a participle right after the noun makes the count its own set ("the 34,443 ballots cast")
+_PARTICIPLE_AFTER_RE = re.compile(r"\s*(?:(?!(?:need|feed|breed|exceed|proceed|succeed|speed|bleed)\b)[a-z]{2,}ed|cast|sold|held|made|built|paid|won|lost|spent|taken|given|"
+                                  r"kept|set|put|run|shown|seen|written|drawn|grown)\b(?!\s+(?:by|to)\b)")
 _CONTEXT_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "were",
                  "was", "are", "is", "been", "have", "has", "had", "be", "some", "about", "around", "nearly",
                  "more", "than", "least", "over", "under", "almost", "roughly", "up", "as", "many", "who",
