@@ -1011,6 +1011,8 @@ def test_fig001_time_frames_and_opponents_are_not_change_words(first, fires):
     ("Brazil took 61% of the coffee exports, Vietnam 27% and Colombia 19%, the trade body said.", True),
     ("Brazil accounted for 61% of the exports, Vietnam for 27% and Colombia for 19%, the trade body said.", True),
     ("Brazil took 51% of the coffee exports, Vietnam 27% and Colombia 19%, the trade body said.", False),
+    ("Hydro dams supplied 61% of the power, wind farms 27% and the coal plant 19%, the grid operator said.", True),
+    ("Hydro dams supplied 61% of the power, up from 27% and 19% in earlier years, the grid operator said.", False),
     # each taker's share of its own whole
     ("Brazil took 61% of the coffee exports, Vietnam 47% of the tea exports, the trade body said.", False),
     # growth, not shares

@@ -473,11 +473,18 @@ _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annuall
 _SHARE_VERB_BEFORE_RE = re.compile(
     r"\b(?:took|takes?|taking|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|won|wins?|"
     r"received|receives?|captured|captures?|held|holds?|claimed|claims?|secured|secures?|drew|draws?|"
-    r"got|gets?|earned|earns?|attracted|attracts?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+    r"got|gets?|earned|earns?|attracted|attracts?|supplied|supplies|supply|provided|provides?|generated|"
+    r"generates?|produced|produces?|contributed|contributes?|represented|represents?)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$",
     re.I)
+# a taker: a name ("South Korea") or a short noun phrase ("solar farms", "the nuclear station"),
+# never a word of comparison or change ("up from 31%")
+_TAKER_WORD = r"(?!(?:up|down|from|to|than|by|at|in|on|over|under|about|around|nearly|against|compared|" \
+              r"versus|vs|while|whereas|with|for|and|or|but|a|an|its|their|of|rose|fell|was|were|is|are)\b)" \
+              r"[A-Za-z][\w'’.&-]*"
 _GAPPED_TAKER_RE = re.compile(
     r"(?:\s+of\s+[^,;%\d]{1,50}?)?(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:the\s+)?"
-    r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
+    rf"(?:{_TAKER_WORD}\s+){{1,4}}(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 
 
 def _gapped_takers(text: str, s_start: int, shares: list[Claim]) -> bool:
@@ -545,8 +552,8 @@ diagnostics`) or opposites (`52% for, 55% against`, `rose`/`fell`,
 When only the first share names its whole (`54% of MEPs voted for and 49%
 against`, `58% of Brazilians support it and 47% oppose it`), the others share
 it; the first share's verb may stand for all (`46% will go on care, 31% on
-schools and 29% on roads`), a verb of taking a share may be said once
-for named takers (`China took 58% of exports, Korea 31% and Japan 17%`), the parts may be how often (`61% sent money
+schools and 29% on roads`), a verb of taking or supplying a share may be said once
+for the takers that follow (`China took 58% of exports, Korea 31% and Japan 17%`), the parts may be how often (`61% sent money
 monthly, 27% quarterly and 19% once a year`), and one verb may take opposite
 outcomes for one object (`61% expected prices to rise and 44% expected them to
 fall`); a last share introduced as `the remaining` (or `the other`) closes a
