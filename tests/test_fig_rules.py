@@ -1042,3 +1042,23 @@ def test_fig001_electorates_participles_and_spans_of_time(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # "all N of X's employees" is the whole, owned by X; "X, which has N employees" is X's
+    ("Harbour Foods, which now has 1,940 employees, bakes every loaf in Hull, its owner said. "
+     "All 2,210 of Harbour Foods' employees will get a day off, the company said.", True),
+    ("Harbour Foods, which now has 1,940 employees, bakes every loaf in Hull, its owner said. "
+     "All 1,940 of Harbour Foods' employees will get a day off, the company said.", False),
+    # a part is not the whole
+    ("Harbour Foods, which now has 1,940 employees, bakes every loaf in Hull, its owner said. "
+     "About 310 of Harbour Foods' employees will get a day off, the company said.", False),
+    # a distributive word in the count's own clause still keeps it apart
+    ("Harbour Foods has 1,940 employees, its owner said. Each of its bakeries has 210 employees, "
+     "the company said.", False),
+])
+def test_fig001_all_of_the_whole_and_which_has(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

@@ -113,7 +113,7 @@ _CHANGE_CONTEXT_RE = re.compile(
     r"following|before|compared|versus|vs|whereas|"
     # "against 4.1% a year earlier", "against forecasts"; not an opponent ("against Leeds")
     r"against(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d|\s+(?:an?|the|last|this|its|their|"
-    r"analysts?|forecasts?|expectations?|estimates?|consensus)\b)|rivals?|peers?|competitors?|per|each|every|"
+    r"analysts?|forecasts?|expectations?|estimates?|consensus)\b)|rivals?|peers?|competitors?|"
     r"average|typical|capacity|room\s+for|up\s+to|"
     r"from(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b)|"
     r"between(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b))\b", re.I)
@@ -124,7 +124,9 @@ _CHANGE_CLAUSE_RE = re.compile(
     r"grew|grow|rose|fell|up\s+from|down\s+from|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|"
     r"increased?|decreased?|reduced?|"
     r"holds?|can\s+(?:hold|take|seat|accommodate)|accommodates?|"
-    r"attended|attendance|turned\s+out|turnout|up|down)\b", re.I)
+    r"attended|attendance|turned\s+out|turnout|up|down|"
+    # a count per unit ("300 staff at each plant"): in the count's own clause
+    r"per|each|every)\b", re.I)
 # a plan or forecast governing the count: before it in its clause ("said it would cut 140
 # posts"; but "the fund's 1,520 investors would be repaid" states the count as it is)
 _PLAN_BEFORE_RE = re.compile(r"\b(?:will|would|could|may|might|plans?|planned|expects?|expected|targets?|"
@@ -155,10 +157,19 @@ def _without_names(sentence: str) -> str:
     return head + " " + _MID_NAME_RE.sub("", rest)
 
 
+# "Prairie Coach, which now has 2,650 employees": the name the relative clause hangs on
+_WHICH_HAS_RE = re.compile(
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*),\s+which\s+(?:now\s+|still\s+|currently\s+|already\s+)?"
+    r"(?:has|had|have|employs|employed)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$")
+
+
 def _owner(text: str, c: Claim, sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, c.start - 60):c.start]
     m = _OWNER_RE.search(before)
     if not m:
+        w = _WHICH_HAS_RE.search(text, max(sentence_start, c.start - 80), c.start)
+        if w is not None and w.group("name").split()[0] not in ("The", "A", "An"):
+            return ("name", w.group("name"))
         return ("none", "")
     if m.group("name"):
         name = m.group("name")
@@ -172,6 +183,24 @@ def _noun_of(text: str, c: Claim) -> str:
     return _norm_noun(c.noun) if c.noun else ""
 
 
+# "all 2,860 of Prairie Coach's employees", "each of the 1,200 members": the whole, its noun after "of"
+_ALL_OF_AFTER_RE = re.compile(
+    r"\s+of\s+(?:(?P<pron>its|their|his|her|our)|the|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s|(?<=s)['’]))"
+    r"\s+(?P<noun>[a-z][a-z-]+)\b")
+
+
+def _whole_after_all(text: str, c: Claim) -> tuple[str, tuple[str, str]] | None:
+    """(noun, owner) of ``all N of X's nouns``: a whole named after the number."""
+    if not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+        return None
+    m = _ALL_OF_AFTER_RE.match(text, c.end)
+    if m is None:
+        return None
+    owner = ("name", m.group("name")) if m.group("name") else ("ref", m.group("pron").lower()) \
+        if m.group("pron") else ("none", "")
+    return _norm_noun(m.group("noun")), owner
+
+
 @rule("FIG001", "conflicting-figure", "warning",
       "The same thing counted twice with values that cannot both hold.",
       description="""
@@ -183,7 +212,8 @@ one thing under its usual names (`the airline's 12,000 staff` ... `its 14,500
 employees`; staff, employees, workers, personnel); a definite mention by the head
 noun alone refers back (`486,000 ceramic space heaters` ... `the 548,000 heaters`)
 unless a participle makes it a set of its own (`the 34,443 ballots cast`).  Conservative: a count
-that is a part (`600 of its employees`), a count restricted by place or kind
+that is a part (`600 of its employees`; but `all 2,860 of Acme's employees` is the
+whole, owned by Acme), a count restricted by place or kind
 (`employees in France`, `people familiar with the talks`), a compound set
 (`homes and businesses`), a remainder (`11 games left`), counts in sentences
 about time or comparison (`last year`, `previously`, `a separate survey`,
@@ -209,13 +239,19 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
 
     seen: list[tuple[Claim, str, tuple[str, str], int]] = []
     for c in a.figures:
-        if c.kind != "count" or c.value is None:
+        if c.kind not in ("count", "number") or c.value is None:
             continue
-        noun = _noun_of(text, c)
+        noun = _noun_of(text, c) if c.kind == "count" else ""
+        whole = _whole_after_all(text, c) if not noun else None
+        if whole is not None:
+            noun = whole[0]
         if not noun or noun in _TIME_SPAN_NOUNS:
             continue
         after = text[c.end:c.end + 40]
-        if _PART_AFTER_RE.match(after) and not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+        if whole is not None:
+            rest = _ALL_OF_AFTER_RE.match(text, c.end).end()
+            after = text[rest:rest + 40]
+        elif _PART_AFTER_RE.match(after) and not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
             continue  # "600 of its employees" is a part; "all 2,860 of its employees" the whole
         # a restriction right after the noun (the noun may be part of the claim text or follow it)
         tail = after
@@ -234,7 +270,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             continue
         if _PLAN_BEFORE_RE.search(_before_in_clause(text, s.start, c)):
             continue
-        owner = _owner(text, c, s.start)
+        owner = whole[1] if whole is not None else _owner(text, c, s.start)
         si = a.sentence_index(c.start)
         definite = bool(_DEFINITE_BEFORE.search(text, max(s.start, c.start - 12), c.start))
         for prev, pnoun, powner, psi in seen:
