@@ -802,6 +802,11 @@ def _value_family(c: Claim) -> tuple[str, str] | None:
     if c.kind == "percent":
         return ("percent", "")
     if c.kind == "measure" and c.unit:
+        # the extractor's own dimension tag: no unit registry needed to pair "from 5 km to 3 miles"
+        from numcheck.extract.quantities import DIMENSION_OF
+        tag = DIMENSION_OF.get(c.unit)
+        if tag is not None:
+            return ("measure:" + tag, c.unit)
         try:
             dim = _units_module().dimensionality(c.unit)
         except Exception:
