@@ -21,7 +21,7 @@ import re
 
 import _sre
 
-__all__ = ["compile", "first_chars"]
+__all__ = ["compile", "first_chars", "plain"]
 
 _PLAIN = os.environ.get("NUMCHECK_PLAIN_RE", "") not in ("", "0")
 
@@ -157,12 +157,129 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mi
         return re.compile(pattern, flags)
 
 
-def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+def plain(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` exactly (no hint), through the compiled-pattern cache."""
+    if _PLAIN:
+        return re.compile(pattern, flags)
+    try:
+        return _compile(pattern, flags, hint=False)
+    except Exception:
+        return re.compile(pattern, flags)
+
+
+# -- the compiled-pattern cache ---------------------------------------------------------
+#
+# Parsing and compiling numcheck's few hundred patterns is Python code in the ``re``
+# package and takes most of a cold start.  What it produces, the engine's code list, is a
+# pure function of the pattern, its flags, the Python version and this module, so it is
+# kept in a file under the user's cache folder (``NUMCHECK_CACHE_DIR``, else
+# ``$XDG_CACHE_HOME/numcheck`` or ``~/.cache/numcheck``) and handed straight to the engine
+# on later starts.  The file's name carries the engine's version and a digest of this
+# module; anything unreadable is ignored and rebuilt; ``NUMCHECK_NO_CACHE=1`` turns it off.
+
+_CACHE: dict | None = None
+_CACHE_NEW = False
+
+
+def _cache_file():
+    from pathlib import Path
+    import hashlib
+    import sys
+
+    base = os.environ.get("NUMCHECK_CACHE_DIR")
+    if base:
+        folder = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        folder = (Path(xdg) if xdg else Path.home() / ".cache") / "numcheck"
+    try:
+        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=6).hexdigest()
+    except OSError:
+        return None
+    return folder / f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}-{digest}.pickle"
+
+
+def _load_cache() -> dict:
+    global _CACHE
+    _CACHE = {}
+    if os.environ.get("NUMCHECK_NO_CACHE", "") not in ("", "0"):
+        return _CACHE
+    import atexit
+    import pickle
+
+    path = _cache_file()
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                got = pickle.load(fh)
+            if isinstance(got, dict):
+                _CACHE = got
+        except Exception:  # missing, unreadable or from elsewhere: rebuilt
+            pass
+    atexit.register(_save_cache)
+    return _CACHE
+
+
+def _save_cache() -> None:
+    """Write the cache back when this process compiled a pattern it did not hold."""
+    if not _CACHE_NEW or _CACHE is None:
+        return
+    import pickle
+    import tempfile
+
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(_CACHE, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: parallel workers never see half a file
+    except Exception:
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass
+
+
+_OBJECTS: dict = {}      # this process's compiled patterns, as re's own cache keeps them
+_CACHE_LIMIT = 5000      # entries kept on disk; patterns past it are compiled each start
+
+
+def _compile(pattern: str, flags: int, hint: bool = True) -> re.Pattern[str]:
+    global _CACHE_NEW
+    key = (pattern, flags, hint)
+    done = _OBJECTS.get(key)
+    if done is not None:
+        return done
+    cache = _CACHE if _CACHE is not None else _load_cache()
+    got = cache.get(key)
+    compiled = None
+    if got is not None:
+        try:
+            compiled = _sre.compile(pattern, *got)
+        except Exception:
+            compiled = None  # a stale or foreign entry: compiled afresh below
+    if compiled is None:
+        args = _compile_args(pattern, flags, hint)
+        compiled = _sre.compile(pattern, *args)
+        if len(cache) < _CACHE_LIMIT:
+            cache[key] = args
+            _CACHE_NEW = True
+    _OBJECTS[key] = compiled
+    return compiled
+
+
+def _compile_args(pattern: str, flags: int, hint: bool = True) -> tuple:
+    """The engine's arguments after the pattern: flags, code, groups, group names."""
     from re import _compiler, _parser
     from re import _constants as C
 
+    if not isinstance(pattern, str):
+        raise TypeError("str patterns only")
     parsed = _parser.parse(pattern, flags)
-    start = _start_set(parsed, flags)
+    start = _start_set(parsed, flags) if hint else None
     code = _compiler._code(parsed, flags)
     # a hint only where the engine has none of its own (a literal prefix is better)
     if start is not None and code[0] is C.INFO and code[1] == 4 and code[2] == 0 and code[3] > 0:
@@ -178,9 +295,9 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
             _compiler._compile_charset(charset, flags | parsed.state.flags, info)
             info[1] = len(info) - 1
             code = info + code[5:]
-    groupindex = parsed.state.groupdict
+    groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1,
-                        groupindex, tuple(indexgroup))
+    return (int(flags | parsed.state.flags), [int(x) for x in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from numcheck.models import Finding
 from numcheck.rules import rule
+from numcheck import fastre
 
 if TYPE_CHECKING:  # pragma: no cover
     from numcheck.config import Config
@@ -41,12 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 VERBS = ("ignore", "ignore-next-line", "off", "on")
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = fastre.plain(
     r"<!--\s*numcheck\s*:(?P<c>.*?)-->"
     r"|\[\s*numcheck\s*:(?P<b>[^\]\n]*)\]",
     re.S | re.I,
 )
-_BODY = re.compile(r"^\s*(?P<verb>[A-Za-z][\w-]*)?\s*(?P<rest>.*?)\s*$", re.S)
+_BODY = fastre.plain(r"^\s*(?P<verb>[A-Za-z][\w-]*)?\s*(?P<rest>.*?)\s*$", re.S)
 
 
 @rule("NC001", "unused-suppression", "warning",

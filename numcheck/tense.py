@@ -65,8 +65,8 @@ _WORD = fastre.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = fastre.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 # a bracketed restatement of a figure ("the A$95 million (US$60 million) sale") is part of
 # its clause, not a break
-_AMOUNT = re.compile(r"(?<![\w$£€¥])(?:[A-Z]{1,3})?[$£€¥]?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k)?\b")
-_FIGURE_ASIDE = re.compile(r"\([^()]{0,40}\d[^()]{0,40}\)")
+_AMOUNT = fastre.plain(r"(?<![\w$£€¥])(?:[A-Z]{1,3})?[$£€¥]?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k)?\b")
+_FIGURE_ASIDE = fastre.plain(r"\([^()]{0,40}\d[^()]{0,40}\)")
 
 
 def _clause_bounds(text: str, sent_start: int, start: int, end: int, sent_end: int) -> tuple[int, int]:
@@ -170,11 +170,11 @@ _OWN_PHRASE = fastre.compile(r"\b(?:for|until|till|to|towards?|before|after|ahea
                          r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
 
 
-_TO_NAME = re.compile(r"\bto\s+(?=[A-Z])")
+_TO_NAME = fastre.plain(r"\bto\s+(?=[A-Z])")
 _PASSIVE_AUX = fastre.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
-_WEEKDAY_DATE = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?\s+"
+_WEEKDAY_DATE = fastre.plain(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?\s+"
                            r"(?:\d|[A-Z][a-z]{2})")
 
 

@@ -140,3 +140,64 @@ def test_whole_runs_are_the_same_with_and_without_hints():
         assert hinted.returncode == plain.returncode == 0, hinted.stderr + plain.stderr
         assert len(hinted.stdout) > 10_000 and ('"claims"' in hinted.stdout or '"findings"' in hinted.stdout)
         assert hinted.stdout == plain.stdout
+
+
+# -- the compiled-pattern cache ---------------------------------------------------------
+
+def _run_py(code: str, env_extra: dict) -> str:
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, **env_extra}
+    env.pop("NUMCHECK_PLAIN_RE", None)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+_CACHE_PROBE = """
+import re
+from numcheck import fastre
+pats = [(r"(?<![\\w-])(?:said|says|told)\\b", re.I), (r"(?P<n>\\d+)\\s*(?:km|miles?)", 0), (r"\\bsince\\s+$", re.I)]
+text = "He SAID it was 12 km, she says 3 miles since "
+for p, f in pats:
+    a, b = fastre.compile(p, f), re.compile(p, f)
+    assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], p
+    assert a.groupindex == b.groupindex and a.groups == b.groups and a.flags == b.flags
+    c = fastre.plain(p, f)
+    assert c.pattern == b.pattern and c.flags == b.flags and [m.span() for m in c.finditer(text)] == [m.span() for m in b.finditer(text)]
+print(len(fastre._CACHE), fastre._CACHE_NEW)
+"""
+
+
+def test_cache_is_written_once_and_read_back(tmp_path):
+    env = {"NUMCHECK_CACHE_DIR": str(tmp_path)}
+    first = _run_py(_CACHE_PROBE, env).split()
+    assert first[1] == "True"  # compiled afresh, so written at exit
+    files = list(tmp_path.glob("patterns-*.pickle"))
+    assert len(files) == 1 and files[0].stat().st_size > 0
+    second = _run_py(_CACHE_PROBE, env).split()
+    assert second[1] == "False"  # every pattern came from the file
+    assert int(second[0]) >= 6
+
+
+def test_a_broken_cache_file_is_ignored_and_rebuilt(tmp_path):
+    env = {"NUMCHECK_CACHE_DIR": str(tmp_path)}
+    _run_py(_CACHE_PROBE, env)
+    [path] = tmp_path.glob("patterns-*.pickle")
+    path.write_bytes(b"not a pickle at all")
+    assert _run_py(_CACHE_PROBE, env).split()[1] == "True"
+    import pickle
+    assert isinstance(pickle.loads(path.read_bytes()), dict)
+
+
+def test_cache_can_be_turned_off(tmp_path):
+    _run_py(_CACHE_PROBE, {"NUMCHECK_CACHE_DIR": str(tmp_path), "NUMCHECK_NO_CACHE": "1"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_in_an_unwritable_place_costs_nothing(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    # the cache folder would have to be inside a file: writing fails quietly
+    assert _run_py(_CACHE_PROBE, {"NUMCHECK_CACHE_DIR": str(blocker / "sub")}).split()[1] == "True"

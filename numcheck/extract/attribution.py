@@ -1668,7 +1668,7 @@ def _coverage(text: str, atts: list[Attribution], sentences: Sequence[Sentence],
                 a.cover.add(k)
 
 
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z])")
+_LIST_ITEM = fastre.plain(r"[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z])")
 
 
 def _continues(text: str, a: Attribution, qs: int) -> bool:

@@ -776,7 +776,7 @@ class _Scanner:
                 self._set_money(a, self.vocab.codes[mm.group("c")], mm.group("c"), mm.end())
                 return True
             # "361 million pounds": pounds with a scale are sterling
-            mp = re.compile(r"\s+pounds?\b", re.I).match(t, e)
+            mp = fastre.plain(r"\s+pounds?\b", re.I).match(t, e)
             if mp and a.scale >= 1e6:
                 self._set_money(a, Currency("GBP"), mp.group().strip(), mp.end())
                 return True
@@ -928,11 +928,11 @@ def _name_before_re(v: Any) -> "re.Pattern[str]":
     rx = _NAME_BEFORE.get(id(v))
     if rx is None:
         alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(v.names, key=len, reverse=True))
-        rx = _NAME_BEFORE[id(v)] = re.compile(r"(?<![\w])(?i:" + alt + r")\s$")
+        rx = _NAME_BEFORE[id(v)] = fastre.plain(r"(?<![\w])(?i:" + alt + r")\s$")
     return rx
 
 
-_COUNTRY_CUES = {code: re.compile(r"\b(?:" + cue + r")", re.I) for code, cue in {
+_COUNTRY_CUES = {code: fastre.plain(r"\b(?:" + cue + r")", re.I) for code, cue in {
     "NOK": "Norw", "DKK": "Denmark|Danish|Greenland|Faroe", "SEK": "Swed", "ISK": "Iceland",
     "CZK": "Czech", "PKR": "Pakistan", "LKR": "Sri Lanka", "NPR": "Nepal", "MUR": "Mauritius",
     "INR": "India", "CHF": "Swiss|Switzerland|Zurich|Geneva", "MXN": "Mexic", "ARS": "Argentin",
@@ -1592,7 +1592,7 @@ def _of_noun(t: str, pos: int) -> str:
     p = m.end()
     words = []
     for _ in range(3):
-        mw = re.compile(r"([A-Za-z][A-Za-z'’-]*)").match(t, p)
+        mw = fastre.plain(r"([A-Za-z][A-Za-z'’-]*)").match(t, p)
         if not mw or mw.group(1).lower() in _NOUN_STOP:
             break
         words.append(mw.group(1))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from numcheck.data import data_path  # noqa: E402
+from numcheck import fastre
 
 DATA = data_path("currencies.toml")
 
@@ -85,11 +86,11 @@ def vocabulary() -> Vocabulary:
     code_alt = "|".join(sorted(codes, key=len, reverse=True))
     lower_codes = "|".join(sorted((c.lower() for c in codes if c in LOWER_OK_CODES), key=len, reverse=True))
     sym_alt = _alt(symbols, symbol=True)
-    prefix_re = re.compile(
+    prefix_re = fastre.plain(
         r"(?<![\w'’])(?:(?i:" + sym_alt + r")|(?:" + code_alt + r"|" + lower_codes + r")\s?\$?)\s?$")
-    suffix_sym_re = re.compile(
+    suffix_sym_re = fastre.plain(
         r"\s?(?:(?i:" + sym_alt + r")(?![\w$])|(?:" + code_alt + r"|" + lower_codes + r")(?![\w$]))")
-    name_re = re.compile(r"(?:\s+|\s*-\s*|(?<=\d))(?i:" + _alt(names) + r")(?![\w])")
+    name_re = fastre.plain(r"(?:\s+|\s*-\s*|(?<=\d))(?i:" + _alt(names) + r")(?![\w])")
     return Vocabulary(symbols, names, minor, codes, prefix_re, suffix_sym_re, name_re)
 
 

@@ -6,6 +6,7 @@ Everything here works on short strings already isolated by the scanner in
 from __future__ import annotations
 
 import re
+from numcheck import fastre
 
 # Same-length normalisation: full-width and Arabic-Indic digits to ASCII, U+2212 to '-'.
 _TRANS: dict[int, str] = {}
@@ -54,7 +55,7 @@ ORDINAL_FRACTIONS = {
     "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
 }
 
-_NUMERAL_OK = re.compile(
+_NUMERAL_OK = fastre.plain(
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009\u2007 ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)"
     r"(?:\.\d+)?\Z|\.\d+\Z")
 

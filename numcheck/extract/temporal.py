@@ -92,7 +92,7 @@ points runs goals yards calories words pages copies items products new more othe
 _YEAR_OK_PLURAL = frozenset("""olympics elections games results sales earnings levels figures rates
 prices talks protests riots floods attacks polls championships awards accords agreements
 """.split())
-_YEAR_CUES = re.compile(r"(?:\b(?:in|since|of|from|by|until|till|year|around|circa|c\.|before|after|during|"
+_YEAR_CUES = fastre.plain(r"(?:\b(?:in|since|of|from|by|until|till|year|around|circa|c\.|before|after|during|"
                         r"through|to|and|between|early|late|mid|fiscal|summer|winter|spring|autumn|fall)"
                         r"[\s-]*|['’]s\s)$", re.IGNORECASE)
 
@@ -472,8 +472,8 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _FISCAL_WORDS = (r"budget|budgets|fiscal|financial|tax|season|academic|school|spending|accounts|funding|"
                  r"revenue|deficit|surplus|allocation|estimates|forecast|outturn|settlement|grant|levy|"
                  r"precept|council\s+tax|financial\s+year|year")
-_FISCAL_BEFORE = re.compile(rf"\b(?:{_FISCAL_WORDS})\b(?:[^.;:!?]|\.\d)*$", re.IGNORECASE)
-_FISCAL_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_FISCAL_WORDS})\b", re.IGNORECASE)
+_FISCAL_BEFORE = fastre.plain(rf"\b(?:{_FISCAL_WORDS})\b(?:[^.;:!?]|\.\d)*$", re.IGNORECASE)
+_FISCAL_AFTER = fastre.plain(rf"\s+(?:\w+\s+)?(?:{_FISCAL_WORDS})\b", re.IGNORECASE)
 
 
 def _fiscal_span(start: int, end: int, y1: int, y2: int) -> _Cand:
@@ -718,7 +718,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _rel(c, f"XXXX-WXX-{wd + 1}" + _PART.get(part, ""), res)
 
 
-_MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|through|during|of|before|after|between|and|or|"
+_MONTH_CUE = fastre.plain(r"(?:\b(?:in|since|until|till|by|from|to|through|during|of|before|after|between|and|or|"
                         r"around|for|last|next|this|early|late|mid|end|start|beginning|that|each|every|"
                         r"In|Since|Until|By|From|Through|During|Before|After|Between|Last|Next|This|Early|Late)"
                         r"[\s-]+(?:of\s+)?(?:early\s+|late\s+|mid-?)?$|^\s*$)")
@@ -795,12 +795,12 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Cand | None:
 # ---------------------------------------------------------------------------
 # durations, ages, times, sets
 
-_SET_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|once|twice|thrice|dollars|euros|"
+_SET_BEFORE = fastre.plain(r"(?:\d|%|\b(?:million|billion|trillion|bn|m|k|times|once|twice|thrice|dollars|euros|"
                          r"pounds|cents|pence|rupees|yuan|yen|hours|days|shifts|meals|doses|visits)|\bper)"
                          r"(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 
 
-_SPAN_AFTER = re.compile(r"\s*,?\s*(?:later|earlier|before|after|ago|on|since|previously)\b", re.IGNORECASE)
+_SPAN_AFTER = fastre.plain(r"\s*,?\s*(?:later|earlier|before|after|ago|on|since|previously)\b", re.IGNORECASE)
 
 
 def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1244,7 +1244,7 @@ assert len(_GATES) == len(_PATTERNS)
 # are tried (same matches as ``finditer``, in the same order).  "45-year-old": the age is
 # at most 15 characters ("seventeen-seven") and one separator before "year".
 _ANCHORS: dict[int, tuple[re.Pattern[str], int]] = {
-    26: (re.compile(r"year[\s-]old"), 16),
+    26: (fastre.plain(r"year[\s-]old"), 16),
 }
 assert all(r"[\s-]year[\s-]old" in _PATTERNS[i][0].pattern for i in _ANCHORS)
 
@@ -1272,7 +1272,7 @@ def _gate_passes(gate: tuple, text: str, low: str) -> bool:
             return False
     return True
 
-_MOD_LEFT = re.compile(r"(?:(?P<w>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?P<m>[Mm]id-)|"
+_MOD_LEFT = fastre.plain(r"(?:(?P<w>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?P<m>[Mm]id-)|"
                        r"(?P<p>(?:[Tt]he\s+)?(?:end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?))$")
 _MOD_CODE = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "end": "END", "start": "START",
              "beginning": "START", "middle": "MID", "close": "END", "turn": "START"}
@@ -1348,7 +1348,7 @@ def _resolve_yearless(c: _Cand, ctx: _Ctx) -> Resolver:
     return res
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+_SINCE_BEFORE = fastre.plain(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 
 
 def _day_or_invalid(y: int, mon: int, day: int) -> tuple:
@@ -1361,7 +1361,7 @@ def _day_or_invalid(y: int, mon: int, day: int) -> tuple:
 
 
 # "expired in June 2023, and drivers walked out on Friday, March 1": another clause, another year
-_OTHER_CLAUSE_BETWEEN = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|by)\b)[a-z]+|;|\s[—–]\s")
+_OTHER_CLAUSE_BETWEEN = fastre.plain(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|by)\b)[a-z]+|;|\s[—–]\s")
 
 
 def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
@@ -1497,7 +1497,7 @@ def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
     return j
 
 
-_ANCHOR_GAP = re.compile(r"\s*(?:[A-Za-z'’]+\s+){0,6}")
+_ANCHOR_GAP = fastre.plain(r"\s*(?:[A-Za-z'’]+\s+){0,6}")
 
 
 def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from numcheck import fastre
 
 MAX_BYTES = 10 * 1000 * 1000
 """Largest input accepted, in bytes (10 MB)."""
@@ -21,9 +22,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""", re.I)
-_FM_ENCODING = re.compile(rb"""\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*\r?\n){0,60}?[ \t]*encoding[ \t]*[:=][ \t]*["']?([A-Za-z0-9._:-]+)""",
+_META_CHARSET = fastre.plain(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_DECL = fastre.plain(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""", re.I)
+_FM_ENCODING = fastre.plain(rb"""\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*\r?\n){0,60}?[ \t]*encoding[ \t]*[:=][ \t]*["']?([A-Za-z0-9._:-]+)""",
                           re.I)
 
 # Per WHATWG, documents labelled latin-1/ascii are decoded as windows-1252.

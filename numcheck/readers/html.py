@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 
 from numcheck.readers.builder import TextBuilder, slice_text, strip_prefix
 from numcheck.readers.pubdate import parse_date_value
+from numcheck import fastre
 
 BLOCK = frozenset("""
 address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption
@@ -38,9 +39,9 @@ object embed button select textarea canvas audio video map dialog
 SKIP_IN_CONTAINER = SKIP - {"header", "footer"}
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-_WS_RUN = re.compile(r"\s+")
-_HAS_NL = re.compile(r"[\r\n]")
-_ENTITY = re.compile(r"&#?[A-Za-z0-9.-]+;?")
+_WS_RUN = fastre.plain(r"\s+")
+_HAS_NL = fastre.plain(r"[\r\n]")
+_ENTITY = fastre.plain(r"&#?[A-Za-z0-9.-]+;?")
 
 
 class _Extractor(HTMLParser):

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
+from numcheck import fastre
 from numcheck.readers.builder import TextBuilder
 
-_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)(\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FM_LINE = re.compile(r"""^[ \t]*([A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$""", re.M)
-_NEWLINE = re.compile(r"\r\n?|\n")
+_FRONT = fastre.plain(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)(\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FM_LINE = fastre.plain(r"""^[ \t]*([A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$""", re.M)
+_NEWLINE = fastre.plain(r"\r\n?|\n")
 
 _md: MarkdownIt | None = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from email.utils import parsedate as parsedate_tuple
+from numcheck import fastre
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -18,13 +19,13 @@ MONTHS = {
 _MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?"
              r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d|Z)")
-_ISO_SLASH = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
-_MDY = re.compile(r"^\s*(?:[A-Z][a-z]+\.?,?\s+)?(" + _MONTH_RX + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
-_DMY = re.compile(r"^\s*(?:[A-Z][a-z]+\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_RX + r"),?\s+(\d{4})\b", re.I)
+_ISO = fastre.plain(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d|Z)")
+_ISO_SLASH = fastre.plain(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_COMPACT = fastre.plain(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
+_MDY = fastre.plain(r"^\s*(?:[A-Z][a-z]+\.?,?\s+)?(" + _MONTH_RX + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+_DMY = fastre.plain(r"^\s*(?:[A-Z][a-z]+\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_RX + r"),?\s+(\d{4})\b", re.I)
 
-_OPTION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OPTION = fastre.plain(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _mk(y: int, m: int, d: int) -> dt.date | None:
@@ -91,7 +92,7 @@ def parse_date_value(value: str) -> dt.date | None:
     return None
 
 
-_LEADING = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*(?:\r?\n[ \t]*)*", re.I)
+_LEADING = fastre.plain(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*(?:\r?\n[ \t]*)*", re.I)
 
 
 def leading_date(text: str) -> tuple[dt.date, int] | None:
@@ -116,10 +117,10 @@ _DMY_TXT = _WEEKDAY + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH_RX +
 _ISO_TXT = r"(?P<iso>\d{4}-\d{2}-\d{2})"
 _DATE_TXT = r"(?:" + _ISO_TXT + "|" + _MDY_TXT + "|" + _DMY_TXT + ")"
 
-_DATELINE = re.compile(
+_DATELINE = fastre.plain(
     r"\A\s*(?:(?:" + _PLACE + r")\s*,?\s*(?:" + _AGENCY + r"\s*)?(?:,\s*)?)?"
     + _DATE_TXT + r"\s*(?:" + _AGENCY + r"\s*)?" + _DASH)
-_DATELINE_AGENCY_FIRST = re.compile(
+_DATELINE_AGENCY_FIRST = fastre.plain(
     r"\A\s*" + _PLACE + r"\s*" + _AGENCY + r"\s*" + _DASH + r"\s*" + _DATE_TXT + r"\s*" + _DASH)
 
 

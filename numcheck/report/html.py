@@ -26,6 +26,7 @@ from typing import Any, Iterable, TextIO
 
 from numcheck import __version__
 from numcheck.models import TEMPORAL_KINDS, Claim, FileResult, Located, Report, Source
+from numcheck import fastre
 
 esc = html.escape  # quote=True: safe in text and in double-quoted attributes
 
@@ -39,7 +40,7 @@ KIND_TAGS = {"money": "$", "count": "#", "percent": "%", "measure": "m", "number
 SEVERITY_ICONS = {"error": "\u25a0", "warning": "\u25b2", "info": "\u25cf"}  # square, triangle, circle
 QUALIFIER_SIGNS = {"=": "", "~": "\u2248 ", "<": "< ", "<=": "\u2264 ", ">": "> ", ">=": "\u2265 ",
                    "range": ""}
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARAGRAPH_BREAK = fastre.plain(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def render(report: Report, out: TextIO, *, options: Any = None) -> None:

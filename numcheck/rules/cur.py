@@ -59,15 +59,15 @@ _OTHER_DOLLAR_RE = fastre.compile(
     r"Trinidad and Tobago|East Caribbean|Guyanese) dollars?\b"
     r"|\b(?:AUD|CAD|HKD|NZD|SGD|TWD)\b")
 _CODE_OF_DOLLAR = [
-    (re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAustralian dollars?|\bAUD\b"), "AUD"),
-    (re.compile(r"(?<![A-Za-z])(?:C|CA|CAN)\$|\bCanadian dollars?|\bCAD\b"), "CAD"),
-    (re.compile(r"(?<![A-Za-z])HK\$|\bHong Kong dollars?|\bHKD\b"), "HKD"),
-    (re.compile(r"(?<![A-Za-z])NZ\$|\bNew Zealand dollars?|\bNZD\b"), "NZD"),
-    (re.compile(r"(?<![A-Za-z])(?:S|SG)\$|\bSingapore(?:an)? dollars?|\bSGD\b"), "SGD"),
-    (re.compile(r"(?<![A-Za-z])NT\$|\bTaiwan(?:ese)? dollars?|\bTWD\b"), "TWD"),
+    (fastre.plain(r"(?<![A-Za-z])(?:A|AU)\$|\bAustralian dollars?|\bAUD\b"), "AUD"),
+    (fastre.plain(r"(?<![A-Za-z])(?:C|CA|CAN)\$|\bCanadian dollars?|\bCAD\b"), "CAD"),
+    (fastre.plain(r"(?<![A-Za-z])HK\$|\bHong Kong dollars?|\bHKD\b"), "HKD"),
+    (fastre.plain(r"(?<![A-Za-z])NZ\$|\bNew Zealand dollars?|\bNZD\b"), "NZD"),
+    (fastre.plain(r"(?<![A-Za-z])(?:S|SG)\$|\bSingapore(?:an)? dollars?|\bSGD\b"), "SGD"),
+    (fastre.plain(r"(?<![A-Za-z])NT\$|\bTaiwan(?:ese)? dollars?|\bTWD\b"), "TWD"),
 ]
-_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])\$|\bdollars?\b", re.I)
-_QUALIFIED_DOLLAR_RE = re.compile(
+_BARE_DOLLAR_RE = fastre.plain(r"(?<![A-Za-z$])\$|\bdollars?\b", re.I)
+_QUALIFIED_DOLLAR_RE = fastre.plain(
     r"(?:[A-Za-z]{1,3}\$)|\b(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|"
     r"Singapore|Singaporean|Taiwan|Taiwanese|Jamaican|Namibian|Fijian|Liberian|Brunei|Bahamian|"
     r"Barbadian|Belize|Zimbabwean|Trinidad and Tobago|East Caribbean|Guyanese)\s+dollars?\b|"
@@ -117,7 +117,7 @@ def _other_dollars(analysis) -> dict[str, tuple[int, int, str]]:
 
 # -- intervals and rounding -------------------------------------------------------
 
-_NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_NUM_RE = fastre.plain(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def rounding_of(c: Claim) -> float:
@@ -157,7 +157,7 @@ def rounding_of(c: Claim) -> float:
     return abs(0.5 * unit * scale)
 
 
-_COMPOUND_RE = re.compile(r"^\D*?(?P<n1>\d[\d,]*)\s*[^\d\s,.]+\.?\s*(?:and\s+)?(?P<n2>\d+(?:\.\d+)?)\s*[^\d\s]+\.?$")
+_COMPOUND_RE = fastre.plain(r"^\D*?(?P<n1>\d[\d,]*)\s*[^\d\s,.]+\.?\s*(?:and\s+)?(?P<n2>\d+(?:\.\d+)?)\s*[^\d\s]+\.?$")
 
 
 def _compound_rounding(c: Claim) -> float | None:
@@ -213,26 +213,26 @@ def is_approximate(c: Claim) -> bool:
 
 # -- stated equivalents -------------------------------------------------------------
 
-_OPEN_EQUIV_RE = re.compile(r"\s*[\(\[]\s*(?:(?:approx\.?|approximately|about|around|roughly|c\.|ca\.|some)\s*)?$",
+_OPEN_EQUIV_RE = fastre.plain(r"\s*[\(\[]\s*(?:(?:approx\.?|approximately|about|around|roughly|c\.|ca\.|some)\s*)?$",
                             re.I)
-_BETWEEN_QUAL_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|c\.|ca\.)\s*$",
+_BETWEEN_QUAL_RE = fastre.plain(r"\b(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|c\.|ca\.)\s*$",
                               re.I)
-_OR_EQUIV_RE = re.compile(
+_OR_EQUIV_RE = fastre.plain(
     r"\s*(?:,|\u2014|\u2013|--)?\s*(?:or|equivalent to|the equivalent of|equal to|which is|i\.e\.)"
     r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately|just over|just under))?\s*$",
     re.I)
-_LIST_EQUIV_RE = re.compile(r"\s*[;,/]\s*(?:or\s+)?$")
+_LIST_EQUIV_RE = fastre.plain(r"\s*[;,/]\s*(?:or\s+)?$")
 _EQ_QUAL = r"(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under)"
 _PHRASE_WORD = r"(?!(?:and|or|but|while|plus|from|than|versus|against|of|to|for|by|with)\b)[a-z][a-z-]*"
 # an equivalent after the thing named or set off by a dash or comma, in another currency or unit:
 # "an €800m supply contract, worth about $1.1bn,", "the R4.5bn bond — roughly $256m —",
 # "RWE's €2.5bn bond ($2.7bn)", "€2.5bn, roughly $2.7bn,"
-_LOOSE_EQUIV_RE = re.compile(
+_LOOSE_EQUIV_RE = fastre.plain(
     rf"(?:\s+{_PHRASE_WORD}){{0,3}}\s*"
     rf"(?:(?:,|\u2014|\u2013|--)?\s*(?:worth|valued\s+at)\s+(?:{_EQ_QUAL}\s+)?"
     rf"|(?:,|\u2014|\u2013|--)\s*(?P<qual>{_EQ_QUAL}\s+)?"
     rf"|(?:(?<=[a-z])\s*|\s+)\(\s*(?:{_EQ_QUAL}\s+)?)", re.I)
-_LOOSE_CLOSE_RE = re.compile(r"\s*(?:[,;.)\]\u2014\u2013]|--|$)")
+_LOOSE_CLOSE_RE = fastre.plain(r"\s*(?:[,;.)\]\u2014\u2013]|--|$)")
 
 
 @dataclass(frozen=True)
@@ -245,10 +245,10 @@ class Equivalent:
 
 # what follows an amount that makes it a difference or a rate, not a restatement:
 # "£1,642, or £48 below the cap", "$3.9m, or 31 cents for every dollar lost", "£5m, or £2 a share"
-_DIFFERENCE_AFTER_RE = re.compile(
+_DIFFERENCE_AFTER_RE = fastre.plain(
     r"\s*(?:below|above|under|over|less|more|cheaper|dearer|higher|lower|short\s+of|off|up|down|"
     r"ahead\s+of|behind)\b", re.I)
-_RATE_AFTER_RE = re.compile(
+_RATE_AFTER_RE = fastre.plain(
     r"\s*(?:for\s+(?:every|each)|per|a|an|each|on\s+the|in\s+the|of\s+(?:every|each)|out\s+of\s+every)\s+"
     r"(?P<what>[a-z]+)", re.I)
 
@@ -364,7 +364,7 @@ _SCALES = [
     ("crore", 1e7), ("million", 1e6), ("mn", 1e6), ("m", 1e6), ("lakh", 1e5), ("thousand", 1e3),
     ("k", 1e3), ("cents", 0.01), ("cent", 0.01), ("pence", 0.01), ("p", 0.01),
 ]
-_QUAL_WORDS = re.compile(r"^(?:about|around|roughly|some|nearly|almost|approximately|over|more than|"
+_QUAL_WORDS = fastre.plain(r"^(?:about|around|roughly|some|nearly|almost|approximately|over|more than|"
                          r"at least|up to|as many as|as much as|less than|fewer than|under|just over|"
                          r"just under|an estimated|about an?)\s+", re.I)
 
@@ -451,7 +451,7 @@ def _pct(stated: float, expected: float) -> str:
 
 # -- CUR002 core ---------------------------------------------------------------------
 
-RETAIL_END_RE = re.compile(r"(?:9|95)(?:\.\d\d)?$|\.(?:99|95|49)$")
+RETAIL_END_RE = fastre.plain(r"(?:9|95)(?:\.\d\d)?$|\.(?:99|95|49)$")
 
 
 def looks_like_retail_price(c: Claim) -> bool:
@@ -513,7 +513,7 @@ def _hints(a: Claim, b: Claim, base: str, quote: str, rate: float, tol: float, o
     return []
 
 
-_COMPARISON_RE = re.compile(
+_COMPARISON_RE = fastre.plain(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|up|down|increased?|decreased?|"
     r"grew|grow|climbed|dropped|declined|jumped|slipped|compared|prior|previous|"
     r"last year|a year (?:earlier|ago|before)|year[- ]on[- ]year)\b", re.I)
@@ -710,16 +710,16 @@ def _loose_band(rates, base, quote, start, end):
     return None if lo is None else (lo, hi)
 
 
-_MINOR_UNIT_RE = re.compile(r"\d\s*(?:p|pence|c|cents?|centimes|kopecks?|paise|sen|fen)\b", re.I)
-_PER_SHARE_RE = re.compile(r"^\s*(?:a|per)\s+(?:share|unit|ADR|depositary\s+receipt)\b", re.I)
-_SHARE_MOVE_RE = re.compile(r"\b(?:shares?|stock|ADRs?)\b(?:[^.;,]|\.(?=\d)){0,40}\b(?:to|at|from)\s+$", re.I)
+_MINOR_UNIT_RE = fastre.plain(r"\d\s*(?:p|pence|c|cents?|centimes|kopecks?|paise|sen|fen)\b", re.I)
+_PER_SHARE_RE = fastre.plain(r"^\s*(?:a|per)\s+(?:share|unit|ADR|depositary\s+receipt)\b", re.I)
+_SHARE_MOVE_RE = fastre.plain(r"\b(?:shares?|stock|ADRs?)\b(?:[^.;,]|\.(?=\d)){0,40}\b(?:to|at|from)\s+$", re.I)
 
 
-_UNIT_PRICE_RE = re.compile(
+_UNIT_PRICE_RE = fastre.plain(
     r"^\s*(?:(?:a|an|per)\s+(?:barrel|(?:troy\s+)?ounce|(?:metric\s+)?tonne|(?:metric\s+|short\s+)?ton|"
     r"bushel|pound|lb|gallon|litre|liter|kilo(?:gram)?|kg|carat|therm|mmBtu|megawatt[- ]hour|MWh|"
     r"kilowatt[- ]hour|kWh|unit\s+of\s+\w+)|/\s*(?:bbl|oz|t|tonne|lb|MWh|kWh|mmBtu)\b)", re.I)
-_COMPARED_RE = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}\b(?:from|compared\s+with|against|versus|vs\.?|than)\s+"
+_COMPARED_RE = fastre.plain(r"^(?:[^.;]|\.(?=\d)){0,40}\b(?:from|compared\s+with|against|versus|vs\.?|than)\s+"
                           r"(?:(?:about|around|some|nearly|almost)\s+)?$", re.I)
 
 

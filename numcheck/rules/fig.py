@@ -19,6 +19,7 @@ from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
 from numcheck.rules.cur import (ROUND_NUMBER_CAP, _sig, interval, is_approximate, pair_span, rounding_of,
                                  stated_equivalents)
+from numcheck import fastre
 
 # -- helpers --------------------------------------------------------------------------------
 
@@ -99,12 +100,12 @@ _WORKFORCE = {"employee", "staff", "staffer", "worker", "personnel", "workforce"
 
 # -- FIG001 -----------------------------------------------------------------------------------
 
-_OWNER_RE = re.compile(
+_OWNER_RE = fastre.plain(
     r"(?:\b(?P<pron>its|their|his|her|our|the\s+[a-z][\w-]*['’]s|the\s+[a-z][\w-]*\s+[a-z][\w-]*['’]s)"
     r"|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s)"
     r"\s+(?:(?:total|entire|whole|current|combined|global|worldwide)\s+)?(?:workforce\s+of\s+)?$")
 # words that put a count in time or in comparison: anywhere in the sentence
-_CHANGE_CONTEXT_RE = re.compile(
+_CHANGE_CONTEXT_RE = fastre.plain(
     r"\b(?:former|formerly|previously|separate|different|rival|competing|another|additional|extra|"
     # "new" marks another set ("1,000 new jobs"), not a time frame ("for the new season")
     r"new(?!\s+(?:season|campaign|year|term|session|semester|quarter|decade|era|window)s?\b)|"
@@ -119,7 +120,7 @@ _CHANGE_CONTEXT_RE = re.compile(
     r"between(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$£€]?\d)(?!\s+(?:19|20)\d\d\b))\b", re.I)
 # words of change or of a different set: in the count's own clause ("The council, which
 # has 5,200 staff, said it would cut 140 posts": the cut is about the posts)
-_CHANGE_CLAUSE_RE = re.compile(
+_CHANGE_CLAUSE_RE = fastre.plain(
     r"\b(?:hire[sd]?|hiring|cut(?:s|ting)?|add(?:s|ed|ing)?|lay(?:ing)?\s+off|laid\s+off|shed(?:s|ding)?|"
     r"grew|grow|rose|fell|up\s+from|down\s+from|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|"
     r"increased?|decreased?|reduced?|"
@@ -129,21 +130,21 @@ _CHANGE_CLAUSE_RE = re.compile(
     r"per|each|every)\b", re.I)
 # a plan or forecast governing the count: before it in its clause ("said it would cut 140
 # posts"; but "the fund's 1,520 investors would be repaid" states the count as it is)
-_PLAN_BEFORE_RE = re.compile(r"\b(?:will|would|could|may|might|plans?|planned|expects?|expected|targets?|"
+_PLAN_BEFORE_RE = fastre.plain(r"\b(?:will|would|could|may|might|plans?|planned|expects?|expected|targets?|"
                              r"aims?|forecasts?|projected)\b", re.I)
-_CLAUSE_EDGE_RE = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while)\s+(?=[a-z]+\s)")
-_RESTRICT_RE = re.compile(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
+_CLAUSE_EDGE_RE = fastre.plain(r"[,;:()—–]|\s-\s|\b(?:and|but|while)\s+(?=[a-z]+\s)")
+_RESTRICT_RE = fastre.plain(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
                           r"based|employed|aged|under|over|between(?!\s+(?:19|20)\d\d\b)|left|remaining|"
                           r"to\s+(?:go|play)|"
                           r"familiar|close\s+to|involved|aware|briefed|(?:and|or)\s+(?:other\s+)?(?![a-z]+ed\b)[a-z]+s)\b",
                           re.I)
-_ALL_BEFORE_RE = re.compile(r"\b(?:all|each\s+of\s+the)\s+$", re.I)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
-_PART_AFTER_RE = re.compile(r"^\s*(?:out\s+)?of\b", re.I)
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_ALL_BEFORE_RE = fastre.plain(r"\b(?:all|each\s+of\s+the)\s+$", re.I)
+_DEFINITE_BEFORE = fastre.plain(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
+_PART_AFTER_RE = fastre.plain(r"^\s*(?:out\s+)?of\b", re.I)
+_YEAR_RE = fastre.plain(r"\b(?:19|20)\d\d\b")
 
 
-_MID_NAME_RE = re.compile(r"(?<=[\s(\"“,])[A-Z][\w'’.-]*")
+_MID_NAME_RE = fastre.plain(r"(?<=[\s(\"“,])[A-Z][\w'’.-]*")
 
 
 def _without_names(sentence: str) -> str:
@@ -158,7 +159,7 @@ def _without_names(sentence: str) -> str:
 
 
 # "Prairie Coach, which now has 2,650 employees": the name the relative clause hangs on
-_WHICH_HAS_RE = re.compile(
+_WHICH_HAS_RE = fastre.plain(
     r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*),\s+which\s+(?:now\s+|still\s+|currently\s+|already\s+)?"
     r"(?:has|had|have|employs|employed)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$")
 
@@ -184,7 +185,7 @@ def _noun_of(text: str, c: Claim) -> str:
 
 
 # "all 2,860 of Prairie Coach's employees", "each of the 1,200 members": the whole, its noun after "of"
-_ALL_OF_AFTER_RE = re.compile(
+_ALL_OF_AFTER_RE = fastre.plain(
     r"\s+of\s+(?:(?P<pron>its|their|his|her|our)|the|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s|(?<=s)['’]))"
     r"\s+(?P<noun>[a-z][a-z-]+)\b")
 
@@ -321,7 +322,7 @@ _GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man",
 # spans of time counted in their units ("three seasons", "one term"): durations, not things
 _TIME_SPAN_NOUNS = {"season", "term", "semester", "spell", "stint", "tenure", "innings"}
 # a participle right after the noun makes the count its own set ("the 34,443 ballots cast")
-_PARTICIPLE_AFTER_RE = re.compile(r"\s*(?:(?!(?:need|feed|breed|exceed|proceed|succeed|speed|bleed)\b)[a-z]{2,}ed|cast|sold|held|made|built|paid|won|lost|spent|taken|given|"
+_PARTICIPLE_AFTER_RE = fastre.plain(r"\s*(?:(?!(?:need|feed|breed|exceed|proceed|succeed|speed|bleed)\b)[a-z]{2,}ed|cast|sold|held|made|built|paid|won|lost|spent|taken|given|"
                                   r"kept|set|put|run|shown|seen|written|drawn|grown)\b(?!\s+(?:by|to)\b)")
 _CONTEXT_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "were",
                  "was", "are", "is", "been", "have", "has", "had", "be", "some", "about", "around", "nearly",
@@ -375,15 +376,15 @@ def _span(lo: float, hi: float) -> str:
 
 # -- FIG002 -----------------------------------------------------------------------------------
 
-_OF_THE_LEAD_RE = re.compile(
+_OF_THE_LEAD_RE = fastre.plain(
     r"(?:^|[;:(\u2014]\s*|\band\s+|\bbut\s+)[\"“‘']?of\s+(?:all\s+)?(?:the|its|their|his|her|our|these|those|this|that)?\s*"
     r"(?:[\w.&-]+['’]s\s+)?(?:(?:total|entire|whole|combined|estimated)\s+)?$", re.I)
-_X_OF_Y_RE = re.compile(
+_X_OF_Y_RE = fastre.plain(
     r"^\s+(?:out\s+)?of\s+(?:(?:all|the|its|their|his|her|our|these|those|a\s+total\s+of|an?\s+estimated)\s+)*"
     r"(?:[\w.&-]+['’]s\s+)?(?:(?:total|entire|whole|combined)\s+)?$", re.I)
 
 
-_NEXT_PART_RE = re.compile(r"(?:,|\band|\bwhile|\bwhereas)\s+(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
+_NEXT_PART_RE = fastre.plain(r"(?:,|\band|\bwhile|\bwhereas)\s+(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
 
 
 def _whole_part_pairs(ctx: RuleContext) -> Iterator[tuple[Claim, Claim]]:
@@ -450,7 +451,7 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterable:
 
 # -- FIG003 -----------------------------------------------------------------------------------
 
-_GROWTH_BEFORE_RE = re.compile(
+_GROWTH_BEFORE_RE = fastre.plain(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|up|down|grew|grow(?:n|s|ing)?|increas(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
     r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|slid|sank|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|"
@@ -458,11 +459,11 @@ _GROWTH_BEFORE_RE = re.compile(
     r"improv(?:e|es|ed|ing)|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|premium|discount|margin|rate|rates|"
     r"inflation|yield|tax|duty|duties|tariffs?|interest|stake|of)[^\w,;]+(?:(?!(?:and|or|but|while)\b)\w+[^\w,;]+)?$",
     re.I)
-_GROWTH_AFTER_RE = re.compile(
+_GROWTH_AFTER_RE = fastre.plain(
     r"^\s*(?:-|\u2013)?\s*(?:a\s+year\s+)?(?:rise|increase|growth|drop|decline|fall|jump|gain|cut|reduction|"
     r"improvement|higher|lower|more|less|fewer|stake|share\s+of|chance|probability|rate|tariff|duty|"
     r"premium|discount|margin|owned|slump|surge|year[- ]on[- ]year)\b", re.I)
-_LABEL_STRIP_RE = re.compile(
+_LABEL_STRIP_RE = fastre.plain(
     r"^\s*[,;:]?\s*(?:and|or|while|with)?\s*(?:of\s+(?:them|those|these|respondents|voters|people|"
     r"patients|the\s+\w+)\s+)?(?:(?:were|are|was|is|said|say|says|went|came|are\s+now|were\s+now)\s+)?"
     r"(?:now\s+)?", re.I)
@@ -482,12 +483,12 @@ _OPPOSITES = [
 ]
 
 
-_MAKES_UP_RE = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+up\s+(?:about\s+|around\s+|roughly\s+)?$",
+_MAKES_UP_RE = fastre.plain(r"\b(?:make|makes|made|making|take|takes|took|taking)\s+up\s+(?:about\s+|around\s+|roughly\s+)?$",
                           re.I)  # "makes up 44% of the bill": a share, not a rise
-_NAMED_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z]+)?[\s,]*(?:in|at|across)\s+(?:the\s+)?"
+_NAMED_PLACE_RE = fastre.plain(r"(?:\s+of\s+(?:the\s+)?[a-z]+)?[\s,]*(?:in|at|across)\s+(?:the\s+)?"
                              r"(?:[a-z]+\s+){0,3}?[A-Z]")
 # "Of every pound raised, 71% will fund care, 18% ...": the lead-in names a sum being split
-_SPLIT_LEAD_RE = re.compile(
+_SPLIT_LEAD_RE = fastre.plain(
     r"\s*(?:Of\s+(?:every|each)\s+(?:pound|dollar|euro|rand|yen|rupee|franc|krona|krone)s?\b|"
     r"Of\s+(?:the|that|this|its|their)\s+(?:total|budget|money|funding|grant|sum|amount|spending|fund|pot|"
     r"cash|proceeds|takings|revenue|income)\b)[^,]{0,40},", re.I)
@@ -497,7 +498,7 @@ def _sentence_start(ctx: RuleContext, c: Claim) -> int:
     return ctx.analysis.sentence_of(c.start).start
 
 
-_REMAINING_RE = re.compile(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
+_REMAINING_RE = fastre.plain(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
 _AUX_WORDS = {"to", "had", "has", "have", "would", "will", "was", "were", "is", "are", "be", "been", "could",
               "might", "may"}
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
@@ -506,7 +507,7 @@ _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annuall
 
 # "China took 58% of the shipments, South Korea 31% and Japan 17%": one verb of taking a
 # share, said once, and a named taker before each later share
-_SHARE_VERB_BEFORE_RE = re.compile(
+_SHARE_VERB_BEFORE_RE = fastre.plain(
     r"\b(?:took|takes?|taking|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|won|wins?|"
     r"received|receives?|captured|captures?|held|holds?|claimed|claims?|secured|secures?|drew|draws?|"
     r"got|gets?|earned|earns?|attracted|attracts?|supplied|supplies|supply|provided|provides?|generated|"
@@ -518,7 +519,7 @@ _SHARE_VERB_BEFORE_RE = re.compile(
 _TAKER_WORD = r"(?!(?:up|down|from|to|than|by|at|in|on|over|under|about|around|nearly|against|compared|" \
               r"versus|vs|while|whereas|with|for|and|or|but|a|an|its|their|of|rose|fell|was|were|is|are)\b)" \
               r"[A-Za-z][\w'’.&-]*"
-_GAPPED_TAKER_RE = re.compile(
+_GAPPED_TAKER_RE = fastre.plain(
     r"(?:\s+of\s+[^,;%\d]{1,50}?)?(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:the\s+)?"
     rf"(?:{_TAKER_WORD}\s+){{1,4}}(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 
@@ -640,7 +641,7 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
                               f"(allowing 0.5 per share for rounding: {_sig(limit, 4)}%)")
 
 
-_BULLET_RE = re.compile(r"[-\u2013\u2212]\s+")
+_BULLET_RE = fastre.plain(r"[-\u2013\u2212]\s+")
 
 
 def _unbullet(text: str, c: Claim) -> Claim:
@@ -674,7 +675,7 @@ def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
     return shares
 
 
-_LIST_GAP_RE = re.compile(r"^[\s\-*\u2022\u2013]*$")
+_LIST_GAP_RE = fastre.plain(r"^[\s\-*\u2022\u2013]*$")
 
 
 def _share_groups(ctx: RuleContext) -> Iterator[tuple[list[Claim], list[int]]]:
@@ -712,35 +713,35 @@ _UP = r"rose|rise[sn]?|rising|climbed|climb(?:s|ing)?|increased?|increas(?:es|in
 _DOWN = r"fell|fall(?:s|en|ing)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|decreased?|down|slipped|" \
         r"slid|sank|plunged|tumbled|lower|cut|reduced|shrank|shrunk|lost|lose|loses|losing|shed|sheds|shedding"
 _EITHER = r"improved|improv(?:es|ing)|changed|moved|shifted"
-_CHANGE_BEFORE_RE = re.compile(
+_CHANGE_BEFORE_RE = fastre.plain(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<either>{_EITHER})|"
     r"an?\s+(?:(?P<nup>rise|increase|gain|jump|surge|premium|growth|markup|mark-up)|"
     r"(?P<ndown>drop|fall|decline|decrease|reduction|cut|discount|loss|slump)|"
     r"(?P<neither>improvement|change|swing)|(?:year[- ]on[- ]year\s+)?\w+\s+(?:rise|drop|fall))\s+of)"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+over|just\s+under)\s+)?$",
     re.I)
-_CHANGE_AFTER_RE = re.compile(
+_CHANGE_AFTER_RE = fastre.plain(
     r"^\s*(?P<up>rise|increase|gain|jump|surge|premium|growth|higher|more|climb|leap|rebound|hike)\b|"
     r"^\s*(?P<down>drop|fall|decline|decrease|reduction|cut|discount|lower|less|fewer|slide|slump|plunge|dip|"
     r"tumble|contraction)\b|^\s*(?P<either>improvement|change|swing)\b", re.I)
 # "would cut the list price of its inhaler by 70%": the verb of change before its object
-_CHANGE_BY_RE = re.compile(
+_CHANGE_BY_RE = fastre.plain(
     r"\b(?:(?P<down>cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|"
     r"trim(?:s|med|ming)?)|(?P<up>rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|"
     r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?))\b[^.;%\d]{0,60}?\bby\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over)\s+)?$", re.I)
 # "The $18.4 million haul marked a 61% slide from the film's $39.0 million opening": the new
 # value stands before the change, the old one after its "from"
-_CHANGE_FROM_AFTER_RE = re.compile(
+_CHANGE_FROM_AFTER_RE = fastre.plain(
     r"^\s*(?:year[- ]on[- ]year\s+)?[a-z]+\s+from\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?$",
     re.I)
-_MULT_RE = re.compile(
+_MULT_RE = fastre.plain(
     r"\b(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to)?\s*"
     r"(?P<word>doubled|doubling|halved|halving|tripled|trebled|tripling|quadrupled|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+(?:\.\d+)?)[- ]?fold)\b", re.I)
 _FOLD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "twelve": 12, "twenty": 20}
-_FOLD_DOWN_RE = re.compile(rf"\b(?:{_DOWN})\s+(?:(?:by\s+)?(?:about|around|roughly|nearly|almost|some|"
+_FOLD_DOWN_RE = fastre.plain(rf"\b(?:{_DOWN})\s+(?:(?:by\s+)?(?:about|around|roughly|nearly|almost|some|"
                            r"more\s+than|over)\s+)?(?:an?\s+)?$", re.I)
 
 
@@ -760,7 +761,7 @@ def _fold_factor(word: str, before: str) -> float | None:
 _FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "a quarter": 1 / 4, "a fifth": 1 / 5,
               "a tenth": 1 / 10, "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 3 / 4,
               "three quarters": 3 / 4}
-_FRACTION_RE = re.compile(
+_FRACTION_RE = fastre.plain(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+by|(?:\s+(?:the|its|their|his|her|[a-z]+)){{1,3}}?\s+by|)\s+"
     r"(?P<qual>more\s+than|over|nearly|almost|roughly|about|around|just\s+over|just\s+under|close\s+to|some)?\s*"
     r"(?P<frac>a\s+half|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two[- ]thirds|three[- ]quarters)\b"
@@ -771,15 +772,15 @@ _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a ha
               "tripled": "a tripling", "trebled": "a trebling", "tripling": "a tripling",
               "quadrupled": "a quadrupling"}
 _ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s\s+|a\s+year\s+earlier['’]s\s+)?"
-_FROM_RE = re.compile(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+"
+_FROM_RE = fastre.plain(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+"
                       r"(?:an?\s+|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?)?$"
                       # "up 24% on the £2.9bn a year earlier"
                       rf"|(?:%|\bper\s*cent|\bpercent)\s+on\s+{_ON_BASE}$", re.I)
-_TO_RE = re.compile(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
+_TO_RE = fastre.plain(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
 # "shares closed down 9% on Tuesday at US$38.20, from US$43.10": the level a price closed at
-_CLOSED_AT_RE = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|st(?:ood|anding))\b"
+_CLOSED_AT_RE = fastre.plain(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|st(?:ood|anding))\b"
                            r"[^.;,]{0,40}\bat\s+$", re.I)
-_DURATION_RE = re.compile(r"^P(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
+_DURATION_RE = fastre.plain(r"^P(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
                           r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
 
 
@@ -866,10 +867,10 @@ def _nearest(cands: list[Claim], anchor: int) -> Claim | None:
     return min(cands, key=lambda c: abs(c.start - anchor)) if cands else None
 
 
-_UP_FROM_RE = re.compile(
+_UP_FROM_RE = fastre.plain(
     r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of)\b"
     rf"[^,;.]{{0,20}}?\b(?:from\s+|on\s+{_ON_BASE})$", re.I)
-_PREMIUM_REF_RE = re.compile(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
+_PREMIUM_REF_RE = fastre.plain(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
 
 
 def _premium_values(ctx, figs, p: Claim):
@@ -1095,7 +1096,7 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             break
 
 
-_POINTS_RE = re.compile(r"\d\s*(?:percentage\s+)?points?$", re.I)
+_POINTS_RE = fastre.plain(r"\d\s*(?:percentage\s+)?points?$", re.I)
 
 
 def _is_points(c: Claim) -> bool:
@@ -1103,7 +1104,7 @@ def _is_points(c: Claim) -> bool:
     return c.kind in ("count", "number") and bool(_POINTS_RE.search(c.text))
 
 
-_RANGE_FROM_TO_RE = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$")
+_RANGE_FROM_TO_RE = fastre.plain(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$")
 
 
 def _split_from_to_ranges(text: str, claims: Sequence[Claim]) -> list[Claim]:
@@ -1124,7 +1125,7 @@ def _split_from_to_ranges(text: str, claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.I)
+_CLAUSE_BREAK_RE = fastre.plain(r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.I)
 
 
 def _clause_bounds(text: str, s_start: int, s_end: int, p: Claim) -> tuple[int, int]:
@@ -1220,11 +1221,11 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
                           f"{what}{kind} is {_sig(expected)}{_unit_sep(b)}{_unit_words(b)}, not {b.text}{off}")
 
 
-_DELTA_BEFORE_RE = re.compile(
+_DELTA_BEFORE_RE = fastre.plain(
     r"\b(?:by|rose|risen|rise|rises|fell|fallen|fall|falls|dropped|drop|warmed|cooled|warming|cooling|"
     r"increased?|decreased?|up|down|change|swing|jumped|climbed|plunged)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$", re.I)
-_DELTA_AFTER_RE = re.compile(r"^\s*\)?\s*(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less|"
+_DELTA_AFTER_RE = fastre.plain(r"^\s*\)?\s*(?:warmer|cooler|colder|hotter|higher|lower|above|below|more|less|"
                              r"of\s+warming|of\s+cooling)\b", re.I)
 
 

@@ -44,6 +44,7 @@ from numcheck.safe_regex import RegexError, compile_pattern, expand
 
 # NC001/NC002 (suppression comments) are registered by numcheck.suppress.
 import numcheck.suppress  # noqa: F401,E402  (registers NC rules)
+from numcheck import fastre
 
 PACK_KINDS = ("rules", "vocabulary", "source-policy")
 RULE_KINDS = ("forbid", "substitute", "require")
@@ -51,8 +52,8 @@ CLAIM_KINDS = ("money", "percent", "count", "measure", "number", "date", "time",
 SOURCE_KINDS = ("named", "reference", "vague", "any", "none")
 RESERVED_PREFIXES = ("CUR", "TIM", "FIG", "SRC", "NC")
 
-_CODE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = fastre.plain(r"^[A-Z]{1,6}[0-9]{1,4}$")
+_NAME = fastre.plain(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 # keys every [[rule]] may have, then keys per kind
 _COMMON_KEYS = {"code", "name", "kind", "severity", "summary", "description", "message",
@@ -75,7 +76,7 @@ _DEFAULT_MESSAGES = {
 }
 
 # ISO 4217-style codes or dollars with a country prefix: an unambiguous currency
-_CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}(?![A-Za-z])|(?:US|A|AU|C|CA|NZ|HK|S|SG|NT|R|Z|J|M)\$)")
+_CURRENCY_CODE = fastre.plain(r"(?<![A-Za-z])(?:[A-Z]{3}(?![A-Za-z])|(?:US|A|AU|C|CA|NZ|HK|S|SG|NT|R|Z|J|M)\$)")
 
 
 class PackError(ValueError):

@@ -39,6 +39,7 @@ from typing import Iterable, Iterator, Sequence
 
 from numcheck.models import Claim, Source
 from numcheck.rules import RuleContext, rule
+from numcheck import fastre
 
 
 def _scope(ctx: RuleContext) -> str:
@@ -60,7 +61,7 @@ def is_sourcing_figure(c: Claim, min_count: float = 100) -> bool:
     return False
 
 
-_VAGUE_SCALE = re.compile(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens\s+of\s+thousands|"
+_VAGUE_SCALE = fastre.plain(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens\s+of\s+thousands|"
                           r"hundreds\s+of\s+thousands)(?:\s+of)?", re.I)
 
 
@@ -80,7 +81,7 @@ def _listing(claims: Sequence[Claim], limit: int = 4) -> str:
 
 # -- SRC001 --------------------------------------------------------------------------
 
-_HEADLINE_END = re.compile(r"[.!?:;,\"”’')]\s*$")
+_HEADLINE_END = fastre.plain(r"[.!?:;,\"”’')]\s*$")
 
 
 def _headline_restates_sourced(ctx: RuleContext, c: Claim) -> bool:
@@ -245,10 +246,10 @@ class Policy:
 
 def _mark(name: str, spec: dict) -> Mark:
     names = tuple(spec.get("names", ()))
-    names_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    names_re = (fastre.plain(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                            + r")(?![\w-])") if names else None)
     return Mark(name, spec.get("description", ""), names,
-                tuple(re.compile(p, re.I) for p in spec.get("patterns", ())), names_re)
+                tuple(fastre.plain(p, re.I) for p in spec.get("patterns", ())), names_re)
 
 
 @lru_cache(maxsize=32)

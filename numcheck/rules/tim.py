@@ -25,6 +25,7 @@ from typing import Iterator
 from numcheck.extract.temporal_calendar import WEEKDAYS, describe, describe_interval
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
+from numcheck import fastre
 
 # slack added to each side of an interval before asking whether two intervals meet: one
 # unit of the stated granularity, less a day so that neighbouring periods do not touch
@@ -133,18 +134,18 @@ def impossible_date(ctx: RuleContext) -> Iterator:
 
 # prepositions that put a past-tense verb's date legitimately in the future:
 # "was postponed until", "was extended to", "was set for", "agreed to pay by"
-_FUTURE_HEAD = re.compile(r"\b(?:until|till|to|by|through|for|before|into|beyond|starting|from|after|ahead\s+of|"
+_FUTURE_HEAD = fastre.plain(r"\b(?:until|till|to|by|through|for|before|into|beyond|starting|from|after|ahead\s+of|"
                           r"no\s+later\s+than|effective|due|until\s+at\s+least)\s+(?:the\s+)?(?:end\s+of\s+)?$",
                           re.IGNORECASE)
 
 
-_FORWARD_WORD = re.compile(r"\b(?:next|coming|following|upcoming|forthcoming)\b", re.I)
-_FORWARD_VERB = re.compile(r"\b(?:expected|forecast|forecasted|predicted|projected|anticipated|planned|scheduled|"
+_FORWARD_WORD = fastre.plain(r"\b(?:next|coming|following|upcoming|forthcoming)\b", re.I)
+_FORWARD_VERB = fastre.plain(r"\b(?:expected|forecast|forecasted|predicted|projected|anticipated|planned|scheduled|"
                            r"hoped|intended|aimed|promised|pledged|vowed|pencilled|penciled|earmarked|"
                            r"budgeted)\b", re.I)
 
 
-_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
+_BREAK = fastre.plain(r"[,;:()\[\]—–\"“”]|\s-\s")
 
 
 def _same_clause(text: str, a: Claim, b: Claim, s0: int, s1: int) -> bool:
@@ -211,22 +212,22 @@ def future_event(ctx: RuleContext) -> Iterator:
 
 # -- TIM004 ---------------------------------------------------------------------
 
-_GAP_AFTER = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?\s*")
-_GAP_BEFORE = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
-_START_WORDS = re.compile(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
+_GAP_AFTER = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?\s*")
+_GAP_BEFORE = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
+_START_WORDS = fastre.plain(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
                           r"which\s+began|opened|set\s+up|commissioned|signed|agreed|awarded|struck|granted|"
                           r"issued|sealed)\s+(?:(?:with|by|between)\s+(?:[\w'’-]+\s+){1,4}?)?(?:in\s+|on\s+)?$",
                           re.IGNORECASE)
 # the span said to have ended on a date: "expired last year", "ran out in 2022"
-_ENDED_AT = re.compile(r"\s*(?:,\s*)?(?:expired|lapsed|ended|ran\s+out|ran\s+its\s+course|came\s+to\s+an\s+end|"
+_ENDED_AT = fastre.plain(r"\s*(?:,\s*)?(?:expired|lapsed|ended|ran\s+out|ran\s+its\s+course|came\s+to\s+an\s+end|"
                        r"was\s+completed|finished|concluded)\s+(?:(?:in|on|at\s+the\s+end\s+of)\s+)?$",
                        re.IGNORECASE)
-_DONE_WORDS = re.compile(r"\b(?:found|finds|concluded|completed|showed|shows|finished|ended|revealed|reported|"
+_DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|finished|ended|revealed|reported|"
                          r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated|expired|"
                          r"lapsed|ran\s+out)\b",
                          re.IGNORECASE)
-_SINCE_GAP = re.compile(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
-_BORN = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
+_SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+_BORN = fastre.plain(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
 
 
 def _adjacent_target(ctx: RuleContext, span: Claim, after_claim: Claim | None, pool: list[Claim],
@@ -449,17 +450,17 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
 
 # -- TIM005 ---------------------------------------------------------------------
 
-_ORDER = re.compile(r"\b(?:(?P<after>after|following|since|(?:which|that)\s+(?:came\s+after|followed))|"
+_ORDER = fastre.plain(r"\b(?:(?P<after>after|following|since|(?:which|that)\s+(?:came\s+after|followed))|"
                     r"(?P<before>before|ahead\s+of|leading\s+up\s+to|prior\s+to|in\s+the\s+run-up\s+to|"
                     r"preceding|(?:which|that)\s+(?:came\s+before|preceded)))\b", re.IGNORECASE)
-_OTHER_CLAUSE = re.compile(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s+(?:and|but|while|whereas|yet|so)\s+"
+_OTHER_CLAUSE = fastre.plain(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s+(?:and|but|while|whereas|yet|so)\s+"
                            r"(?:the|a|an|it|its|he|she|they|we|i|you|this|that|these|those|[A-Z][\w'’-]*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
                            r"[a-z]+ed|[a-z]+s)\b")
 # between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
 # silver medal at the world championships in September 2023"), but no verb or new clause
-_NAME_AND = re.compile(r"\b([A-Z][\w’'-]*)\s+and\s+(?=[A-Z])")
-_LEAD = re.compile(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|was|were|"
+_NAME_AND = fastre.plain(r"\b([A-Z][\w’'-]*)\s+and\s+(?=[A-Z])")
+_LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|was|were|"
                    r"has|have|had|be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,12}?"
                    r"(?:on|in|of|during)?\s*$")
 
