@@ -26,6 +26,8 @@ _FUTURE_PHRASES = fastre.compile(
     r"|(?:is|are|was|were|be|been|'s|’s|'re|’re)\s+(?:(?:set|poised|likely|going|planning|hoping|supposed|"
     r"about)\s+to|(?:expected|scheduled|due|slated|projected|forecast|predicted|planned)(?:\s+to)?)"
     r"|(?:plans?|planned|intends?|aims?|hopes?|expects?|wants?|seeks?|promised|pledged|vowed|proposed)\s+to"
+    # "expects provisions to peak", "forecasts prices to fall": a present verb of looking ahead
+    r"|(?:expects?|forecasts?|predicts?|projects?|wants?|needs?)\s+(?:[\w'’-]+\s+){1,4}?to(?=\s+[a-z])"
     r"|(?:is|are)\s+to|in\s+order\s+to|unless|if"
     # without an auxiliary: "to be finished in 2026", "set to open", "due to close", "scheduled for"
     r"|to\s+be|(?:set|poised|slated)\s+to|(?:scheduled|slated|earmarked|pencilled|penciled|planned|set)\s+for"

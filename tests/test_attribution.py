@@ -1015,3 +1015,12 @@ def test_prosecutors_are_the_prosecution(said, kind):
     text = f"He repaid about $6.2 million, {said}."
     got, _ = link(text, "$6.2 million")
     assert got["$6.2 million"].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Exports reached 2.1 million tonnes, up from 1.9 million tonnes in its July estimate.",
+    "Exports reached 2.1 million tonnes, in their 2023 annual report.",
+])
+def test_in_its_dated_report_is_a_source(text):
+    got, _ = link(text, "2.1 million tonnes")
+    assert got["2.1 million tonnes"] is not None

@@ -1062,3 +1062,32 @@ def test_fig001_all_of_the_whole_and_which_has(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("In a survey of 610 dentists, 63% said they would recommend the paste and 41% said they would not, "
+     "the maker said.", True),
+    ("In a survey of 610 dentists, 63% said they would recommend the paste and 31% said they would not, "
+     "the maker said.", False),
+    ("In a survey of 610 dentists, 63% said they would not recommend the paste and 41% said they would, "
+     "the maker said.", True),
+])
+def test_fig003_a_verb_and_its_denial_are_opposites(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG003",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # "six more launches": "more" belongs to another number
+    ("The agency has 2,210 engineers, its director said. The agency's 2,650 engineers are preparing "
+     "for six more launches, a spokesperson said.", True),
+    ("The agency has 2,210 engineers, its director said. The agency's 2,650 more engineers start in May, "
+     "a spokesperson said.", False),
+])
+def test_fig001_more_after_another_number(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

@@ -550,3 +550,8 @@ def test_cricket_wickets_are_not_figures():
 def test_a_letter_currency_symbol_needs_a_scale_an_equivalent_or_a_price_period(text, money):
     got = [(c.text, c.unit, c.value) for c in extract_figures(text) if c.kind == "money" and c.unit != "USD"]
     assert got == money
+
+
+def test_bushels_are_a_measure_of_volume():
+    c = one("Farmers harvested 15.1 billion bushels of corn, the department said.")
+    assert c.kind == "measure" and c.unit == "bushel" and c.value == 15.1e9

@@ -325,3 +325,15 @@ def test_src002_respondents_of_a_named_poll(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-02-02", config=Config(select=("SRC002",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Analysts had expected earnings of 84 cents a share, according to Refinitiv data.", False),
+    ("Analysts had expected earnings of 84 cents a share, according to people familiar with the matter.", True),
+    ("Analysts had expected earnings of $1.2 billion, a person familiar with the matter said.", True),
+])
+def test_src002_a_named_provider_vouches_for_its_sentence(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-02-02", config=Config(select=("SRC002",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

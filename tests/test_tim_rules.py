@@ -487,3 +487,36 @@ def test_tim001_which_year_a_year_less_date_takes(text, pub, fires):
 ])
 def test_tim003_figure_asides_and_named_recipients(text, fires):
     assert ("TIM003" in codes(text, "2025-03-10")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The finance chief said she expects bad loans to peak in the first half of 2026.", False),
+    ("The finance chief said the bank forecasts margins to narrow in March 2026.", False),
+    ("The finance chief said bad loans peaked in the first half of 2026.", True),
+])
+def test_tim003_a_present_verb_looking_ahead_with_its_object(text, fires):
+    assert ("TIM003" in codes(text, "2025-08-27")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # "after" with a clause of its own orders that clause's event
+    ("The ferry service resumed on 3 May, after engineers had finally repaired the damaged ramp at the "
+     "northern terminal on 4 May, the operator said.", True),
+    ("The ferry service resumed on 5 May, after engineers had repaired the ramp on 4 May, the operator said.", False),
+    # a report is not the event
+    ("The ferry service resumed on 3 May, after officials said on 4 May that it was safe.", False),
+    # a verb phrase of its own between the first date and "since"
+    ("She swam the Channel in 1979 and has entered every race it has held since it began in 2005.", False),
+    ("The ferry has run every summer since 2005, a service first offered in 1979.", False),
+])
+def test_tim005_clauses_after_the_ordering_word(text, fires):
+    assert ("TIM005" in codes(text, "2024-06-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Okafor, who was 31 when he founded the bakery chain in 2009, is now 52, the company said.", True),
+    ("Okafor, who was 31 when he founded the bakery chain in 2009, is now 46, the company said.", False),
+    ("The index, which was 31 when trading began in 2009, is now 52, the exchange said.", False),
+])
+def test_tim004_was_n_when_and_is_now(text, fires):
+    assert ("TIM004" in codes(text, "2024-05-01")) == fires

@@ -898,6 +898,11 @@ def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c.start = m.start("age")
         c.end = m.end("age")
     if "now" in g:
+        if ctx.text[max(0, m.start() - 5):m.start()].endswith(", is "):
+            # "Reddy, who was 29 when ..., is now 41": a person's age only after "who"
+            s0, _ = ctx.sentence(m.start())
+            if not re.search(r"\bwho\b", ctx.text[s0:m.start()]):
+                return None
         c.extra["age_now"] = True
     elif g.get("at") and g["at"].lower().startswith("when"):
         # "since 2019, when she was 31": the age belongs to the year just before it
@@ -1157,8 +1162,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
     # an age at a past moment told as a clause: "since 2019, when she was 31"
     (_rx(r"(?P<span>(?P<at>\b[Ww]hen\s+(?:he|she|they|I|we)\s+(?:was|were))\s+)(?P<age>\d{1,2})"
          r"(?=\s*[,.;)]|\s+(?:and|but|or|years?\s+old)\b)"), _age),
+    # "who was 29 when she left to found Vyoma in 2018": an age at the moment the clause dates
+    (_rx(r"(?:(?<=\bwho\s)|(?<=\bhe\s)|(?<=\bshe\s))(?P<span>(?P<at>was)\s+)(?P<age>\d{1,2})(?=\s+when\s+(?:he|she|they)\b)"), _age),
     # the age now, told after the fact: "joined aged 24 in 2001 and, now 61, runs it"
-    (_rx(r"(?:(?<=,\s)|(?<=\bhe\sis\s)|(?<=\bshe\sis\s)|(?<=\bwho\sis\s))(?P<span>[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})"
+    (_rx(r"(?:(?<=,\s)|(?<=\bhe\sis\s)|(?<=\bshe\sis\s)|(?<=\bwho\sis\s)|(?<=,\sis\s))(?P<span>[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})"
          r"(?=\s*[,.;)]|\s+(?:and|but|years?\s+old)\b)"), _age),
     # "over the weekend", "after the weekend": which one by the tense of the clause
     (_rx(r"(?<![\w-])[Tt]he\s+weekend(?![\w-])"), _the_weekend),
@@ -1231,6 +1238,7 @@ _GATES: list[tuple | None] = [
     (("per",), ("day", "week", "month", "year", "hour")),
     (("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "quarterly"),),
     (("when",), _G(r"(?:was|were)\s+\d")),                                       # when she was 31
+    (("when",), _G(r"was\s+\d")),                                                # who was 29 when
     (_G(r"[Nn]ow\s+(?:aged\s+)?\d"),),                                            # now 61
     (("weekend",),),                                                                  # the weekend
     (("midday",),),

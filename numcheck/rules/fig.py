@@ -147,6 +147,22 @@ _YEAR_RE = fastre.plain(r"\b(?:19|20)\d\d\b")
 _MID_NAME_RE = fastre.plain(r"(?<=[\s(\"“,])[A-Z][\w'’.-]*")
 
 
+# "preparing for six more launches": "more" after another number is about that number
+_NUMBER_MORE_RE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"several|a\s+few|dozens|hundreds|thousands)\s+(?:more|fewer|new|additional|extra)\b",
+                             re.I)
+
+
+def _others_more(sentence: str, lo: int, hi: int) -> str:
+    """The sentence without ``N more``/``N new`` phrases of numbers other than ``lo``..``hi``."""
+    out = sentence
+    for m in _NUMBER_MORE_RE.finditer(sentence):
+        if m.start() < hi + 2 and m.end() > lo:
+            continue  # the count's own "300 more engineers"
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def _without_names(sentence: str) -> str:
     """The sentence with capitalised words after its first removed: change words are
     lower case in running text, and ``New York``, ``Up Holland`` or ``Will Smith`` are
@@ -264,7 +280,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             continue
         s = a.sentence_of(c.start)
         sentence = text[s.start:s.end]
-        if _CHANGE_CONTEXT_RE.search(_without_names(sentence)):
+        if _CHANGE_CONTEXT_RE.search(_without_names(_others_more(sentence, c.start - s.start, c.end - s.start))):
             continue
         clause = _clause_of(text, s.start, s.end, c)
         if _CHANGE_CLAUSE_RE.search(_without_names(clause)):
@@ -563,6 +579,12 @@ def _exclusive(labels: list[list[str]], first_names_whole: bool = False) -> str 
         has_b = [any(w in side_b for w in words[:2]) for words in labels]
         if len(labels) == 2 and ((has_a[0] and has_b[1]) or (has_b[0] and has_a[1])):
             return "opposites"
+    if len(labels) == 2:
+        # "61% said they would prescribe it and 44% said they would not": one verb, denied
+        for pos, neg in ((labels[0], labels[1]), (labels[1], labels[0])):
+            k = next((i for i, w in enumerate(neg[:5]) if w == "not"), None)
+            if k is not None and k >= 1 and neg[:k] == pos[:k] and len(pos) > k and pos[k] != "not":
+                return "opposites"
     if len(labels) == 2 and firsts[0] == firsts[1] and len(firsts[0]) > 2:
         # "61% expected prices to rise and 44% expected them to fall": one verb, one
         # object (or a pronoun for it), opposite outcomes
@@ -591,7 +613,8 @@ against`, `58% of Brazilians support it and 47% oppose it`), the others share
 it; the first share's verb may stand for all (`46% will go on care, 31% on
 schools and 29% on roads`), a verb of taking or supplying a share may be said once
 for the takers that follow (`China took 58% of exports, Korea 31% and Japan 17%`), the parts may be how often (`61% sent money
-monthly, 27% quarterly and 19% once a year`), and one verb may take opposite
+monthly, 27% quarterly and 19% once a year`), and a verb and its denial are
+opposites (`61% said they would and 44% said they would not`), one verb may take opposite
 outcomes for one object (`61% expected prices to rise and 44% expected them to
 fall`); a last share introduced as `the remaining` (or `the other`) closes a
 breakdown (`wholesale costs make up 44%, network charges 27% ... and supplier

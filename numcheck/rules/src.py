@@ -177,7 +177,8 @@ with the matter``, ``reportedly``, ``is estimated at``, ``it is believed``,
 ``rules/vague.toml``.  A hedge (``reportedly``, ``is estimated at``) gives way
 to a named source in the same sentence, and unnamed respondents to a named poll or
 survey that comes before them (``In a Reuters poll, 19 of 24 economists forecast
-...``) are its source.  Named people and organisations stay
+...``) are its source; ``according to`` a named provider vouches for its sentence
+(``Analysts had expected C$3.04 a share, according to LSEG data``).  Named people and organisations stay
 quiet, and so do references to them: ``the company``, ``a spokesperson said``
 for a named company.  Reported once per sentence and source.
 """,
@@ -197,12 +198,21 @@ def vague_source(ctx: RuleContext) -> Iterator:
     min_count = ctx.option("min_count", 100)
     # "In a Reuters poll, 19 of 24 economists forecast ...": the unnamed people answer a
     # named poll, survey or study that opens their sentence
-    polls = {}
+    # "Analysts had expected C$3.04 a share, according to LSEG data": the named provider
+    # vouches for the sentence
+    polls: dict[int, list] = {}
+    vouched: set[int] = set()
     for s in ctx.analysis.sources:
-        if s.kind == "named" and s.text.split()[-1].lower() in _NAMED_DOCUMENT_HEADS:
-            polls.setdefault(ctx.analysis.sentence_index(s.start), []).append(s)
+        if s.kind != "named":
+            continue
+        si = ctx.analysis.sentence_index(s.start)
+        if s.text.split()[-1].lower() in _NAMED_DOCUMENT_HEADS:
+            polls.setdefault(si, []).append(s)
+        if s.cue.lower().startswith("according to"):
+            vouched.add(si)
     vague = [c for c in ctx.figures
              if c.source is not None and c.source.kind == "vague" and is_sourcing_figure(c, min_count)
+             and ctx.analysis.sentence_index(c.start) not in vouched
              and not any(p.end <= c.source.start for p in polls.get(ctx.analysis.sentence_index(c.start), ()))]
     groups: dict[tuple[int, int], list[Claim]] = {}
     for c in vague:

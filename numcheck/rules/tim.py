@@ -457,11 +457,16 @@ _OTHER_CLAUSE = fastre.plain(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s
                            r"(?:the|a|an|it|its|he|she|they|we|i|you|this|that|these|those|[A-Z][\w'’-]*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
                            r"[a-z]+ed|[a-z]+s)\b")
+_OWN_VERB_PHRASE = fastre.plain(r"\b(?:and|but|or)\s+(?:(?:also|then|later|still|now|since)\s+)?"
+                                r"(?:has|have|had|is|are|was|were|will|would)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ne)\b|"
+                                r"\b(?:it|he|she|they|we|you|i)\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 # between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
 # silver medal at the world championships in September 2023"), but no verb or new clause
 _NAME_AND = fastre.plain(r"\b([A-Z][\w’'-]*)\s+and\s+(?=[A-Z])")
-_LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|was|were|"
-                   r"has|have|had|be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,12}?"
+# ... or a clause of its own whose event the word orders ("after the fire had jumped the
+# river on July 15"), but not a report of one ("after officials said on ...")
+_LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|"
+                   r"be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,16}?"
                    r"(?:on|in|of|during)?\s*$")
 
 
@@ -471,8 +476,11 @@ _LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|a
 `before`, `after`, `ahead of`, `leading up to`, `following`, `since` join two events;
 when both carry resolved dates, their order must agree with the word: the strike that
 began on 13 July cannot have come after talks that collapsed on 14 July.  Dates are
-intervals: `in 2023, after the March 2023 vote` is fine.  Quiet when either date is
-unresolved.
+intervals: `in 2023, after the March 2023 vote` is fine.  The word may take a noun
+phrase or a clause of its own (`after the fire had jumped the river on July 15`), but not
+a report (`after officials said on ...`); a first date in another clause or verb phrase
+(`ran his first race in 1981 and has run every one since 2012`) is not compared.  Quiet
+when either date is unresolved.
 """,
       fires=(
           "date 2023-07-20\nThe strike began on 13 July 2023, after talks collapsed on 14 July 2023.",
@@ -513,6 +521,10 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
                 # "opened in 1898; the city has run it since 1951", "..., and the city ...": the
                 # earlier date sits in another clause, with its own verb and subject
                 if _OTHER_CLAUSE.search(between):
+                    continue
+                # "ran his first marathon in 1981 and has run every race since 2012", "every
+                # year it has been held since": a verb phrase of its own between them
+                if _OWN_VERB_PHRASE.search(between):
                     continue
                 # "X, who joined in 2001, has led it since 2019": the date sits in another clause
                 if re.search(r",\s*(?:\w+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|said|says)\b", between) \
