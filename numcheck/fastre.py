@@ -16,6 +16,7 @@ The engine's internals are private and change between Python versions: any surpr
 """
 from __future__ import annotations
 
+import array
 import os
 import re
 
@@ -244,7 +245,9 @@ def _save_cache() -> None:
 
 
 _OBJECTS: dict = {}      # this process's compiled patterns, as re's own cache keeps them
-_CACHE_LIMIT = 5000      # entries kept on disk; patterns past it are compiled each start
+_CACHE_LIMIT = 2000      # entries kept on disk (numcheck itself compiles a few hundred)
+# an array type code whose items are the engine's code words
+_WORD = next((t for t in "IL" if array.array(t).itemsize == _sre.CODESIZE), "I")
 
 
 def _compile(pattern: str, flags: int, hint: bool = True) -> re.Pattern[str]:
@@ -258,14 +261,17 @@ def _compile(pattern: str, flags: int, hint: bool = True) -> re.Pattern[str]:
     compiled = None
     if got is not None:
         try:
-            compiled = _sre.compile(pattern, *got)
+            code = array.array(_WORD)
+            code.frombytes(got[1])
+            compiled = _sre.compile(pattern, got[0], code.tolist(), *got[2:])
         except Exception:
             compiled = None  # a stale or foreign entry: compiled afresh below
     if compiled is None:
         args = _compile_args(pattern, flags, hint)
         compiled = _sre.compile(pattern, *args)
         if len(cache) < _CACHE_LIMIT:
-            cache[key] = args
+            # the code as packed machine words: a file of bytes loads far faster than lists of ints
+            cache[key] = (args[0], array.array(_WORD, args[1]).tobytes()) + args[2:]
             _CACHE_NEW = True
     _OBJECTS[key] = compiled
     return compiled

@@ -76,6 +76,22 @@ def _warm_worker() -> None:
         pass
 
 
+_WARM_TEXT = ("LONDON, Jan. 6, 2020 — Acme Corp said on Monday that sales rose 5% to $10m (£7.6m) last "
+              "year, up from 9.5 million, according to its annual report. Its 1,200 staff, 30 km away, "
+              "will get 2 days off, chief executive Jo Bell, 52, told Reuters.")
+
+
+def _warm_parent() -> None:
+    """Check a short text in this process before forking: the vocabularies and patterns
+    every document needs are then built once, here, and each worker starts with them
+    (and this process's pattern cache learns them too)."""
+    try:
+        import numcheck
+        numcheck.check(_WARM_TEXT)
+    except Exception:
+        pass
+
+
 def _run_chunk(func: Callable[[J], R], chunk: Sequence[J]) -> list[R]:
     return [func(job) for job in chunk]
 
@@ -135,8 +151,10 @@ def run_parallel(func: Callable[[J], R], jobs: Sequence[J], *, n_jobs: int | Non
     size = chunk_size(len(jobs), workers)
     starts = list(range(0, len(jobs), size))
     results: list[list[R] | None] = [None] * len(starts)
-    # warm the parent first: forked workers then start with everything imported
+    # warm the parent first: forked workers then start with everything imported and built
     _warm_worker()
+    if _context() is not None:
+        _warm_parent()
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm_worker)
     try:
         futures = {executor.submit(_run_chunk, func, jobs[s:s + size]): i for i, s in enumerate(starts)}
