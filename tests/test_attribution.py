@@ -1024,3 +1024,22 @@ def test_prosecutors_are_the_prosecution(said, kind):
 def test_in_its_dated_report_is_a_source(text):
     got, _ = link(text, "2.1 million tonnes")
     assert got["2.1 million tonnes"] is not None
+
+
+@pytest.mark.parametrize("text, fig_text, source, kind", [
+    ("Leeds needed another 230 runs to win, the scorecard showed.", "230 runs", "the scorecard", "reference"),
+    ("The house charges a premium of 25% on the first $1 million, according to its published terms of sale.",
+     "25%", "its published terms", "reference"),
+    ("Robberies fell 12% last year, according to the national crime statistics service.", "12%",
+     "the national crime statistics service", "reference"),
+    ("Output rose 5%, Mara Quist, the ministry's spokeswoman, told reporters in Oslo.", "5%", "Mara Quist", "named"),
+    ("“Output rose 5%,” Mara Quist, the ministry's spokeswoman, said.", "5%", "Mara Quist", "named"),
+])
+def test_set_off_sources(text, fig_text, source, kind):
+    got, _ = link(text, fig_text)
+    assert src_text(got[fig_text]) == source and got[fig_text].kind == kind
+
+
+def test_a_preposition_is_not_a_source():
+    got, sources = link("Output rose 5%, she told reporters in Oslo.", "5%")
+    assert all(not s.text.startswith("in ") for s in sources)

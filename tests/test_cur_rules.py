@@ -691,3 +691,22 @@ def test_cur002_differences_and_rates_after_or_are_not_restatements(text, fires)
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-02-02", config=Config(select=("CUR002",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "The pound fell 0.4 per cent to $1.2710 against the dollar, according to LSEG data. Retail sales rose to £41bn, the ONS said.",
+    "The euro traded at $1.0851 late on Friday, Reuters said. Exports reached €12bn, Eurostat said.",
+])
+def test_cur003_exchange_rates_need_no_conversion(text):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-02-02", config=Config(select=("CUR003",)))
+    assert not any("1.2710" in f.text or "1.0851" in f.text for f in res.findings)
+
+
+def test_pounds_restated_as_a_mass_are_weight():
+    import numcheck
+    r = numcheck.extract("The charity handed out 180 million pounds (82 million kilograms) of food, it said.",
+                         published="2024-02-02")
+    pounds = next(c for c in r.claims if "pounds" in c.text)
+    assert pounds.kind == "measure" and pounds.unit == "pound"

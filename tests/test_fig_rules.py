@@ -1091,3 +1091,12 @@ def test_fig001_more_after_another_number(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG001",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+def test_fig001_a_cohort_counted_by_subject_is_not_the_whole():
+    import numcheck
+    from numcheck.config import Config
+    text = ("Almost 58,000 students sat the exams this year, the board said. In higher-level physics, "
+            "taken by 21,400 students, 12% got the top grade, the board said.")
+    res = numcheck.check(text, published="2024-08-20", config=Config(select=("FIG001",)))
+    assert res.findings == ()

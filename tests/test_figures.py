@@ -555,3 +555,10 @@ def test_a_letter_currency_symbol_needs_a_scale_an_equivalent_or_a_price_period(
 def test_bushels_are_a_measure_of_volume():
     c = one("Farmers harvested 15.1 billion bushels of corn, the department said.")
     assert c.kind == "measure" and c.unit == "bushel" and c.value == 15.1e9
+
+
+def test_a_count_noun_never_comes_from_the_next_paragraph():
+    claims = extract_figures("The strike rate was 142.11\n\nScores in brief follow.")
+    assert all(c.noun != "Scores" for c in claims)
+    c = one("They flew 600\nAmericans home on Tuesday.")
+    assert c.noun == "Americans"

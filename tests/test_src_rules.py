@@ -337,3 +337,33 @@ def test_src002_a_named_provider_vouches_for_its_sentence(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-02-02", config=Config(select=("SRC002",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+_TABLE = """---
+date: 2024-03-14
+---
+
+The waiting list by region, according to NHS England:
+
+| Region | January | February | Change |
+|---|---|---|---|
+| London | 1,012 | 1,020 | +0.8% |
+| Midlands | 1,482 | 1,488 | +0.4% |
+
+{after}
+"""
+
+
+@pytest.mark.parametrize("lead, after, fires", [
+    (True, "The list grew in every region.", False),
+    (False, "Source: NHS England said so in its monthly release.", False),
+    (False, "The list grew in every region.", True),
+])
+def test_src001_table_rows_take_the_source_of_their_lead_in(lead, after, fires):
+    import numcheck
+    from numcheck.config import Config
+    text = _TABLE.format(after=after)
+    if not lead:
+        text = text.replace(", according to NHS England:", ":")
+    res = numcheck.check(text, format="markdown", config=Config(select=("SRC001",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

@@ -520,3 +520,15 @@ def test_tim005_clauses_after_the_ordering_word(text, fires):
 ])
 def test_tim004_was_n_when_and_is_now(text, fires):
     assert ("TIM004" in codes(text, "2024-05-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a rate per year is not a span of one year
+    ("The market has grown 7% a year since 2018, the trade body said.", False),
+    # the main clause after an aside keeps its own year: Oct. 20, 2024 was a Sunday
+    ("Rojas, 47, who entered politics in 2005 at the age of 28, will be sworn in on Sunday, Oct. 20, "
+     "the electoral court said.", False),
+])
+def test_tim_rates_and_asides(text, fires):
+    got = codes(text, "2024-10-08")
+    assert (("TIM004" in got) or ("TIM001" in got)) == fires

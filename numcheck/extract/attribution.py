@@ -553,8 +553,9 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
             pending.append(t)
         elif not t.is_cap and (t.low in lex.say or t.low in lex.report or t.low in lex.clause):
             break
-        elif not t.is_cap and acc is not None:
+        elif not t.is_cap and t.low not in _STOP_BACK:
             # a lowercase modifier, kept only if a head word follows within three words
+            # (never a preposition: "told reporters in Palu" names no "in Palu")
             ok = False
             for j in range(i + 1, min(n, i + 4)):
                 u = toks[j]
@@ -633,11 +634,11 @@ def _segment_is_name(seg: list[_Tok], lex: Lexicon) -> bool:
     return len(seg) <= 5 and seg[-1].low.endswith("s") and (seg[0].low in _QUANT or len(seg) <= 3)
 
 
-def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon) -> bool:
+def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon, longest: int = 4) -> bool:
     """``the pollster``, ``the debt tracker``, ``the court-appointed receiver``: a short
     definite description whose head word is outside the vocabulary.  A reader knows who
     is meant, so it is a reference (resolved to an earlier name when one fits)."""
-    if not 2 <= len(toks) <= 4 or toks[0].low != "the":
+    if not 2 <= len(toks) <= longest or toks[0].low != "the":
         return False
     for t in toks[1:]:
         w = t.text
@@ -650,6 +651,9 @@ def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon) -> bool:
     return head not in lex.generic_nouns and head not in _UNNAMED_PEOPLE and head not in lex.descriptors \
         and head not in lex.generic_modifiers and head not in lex.skip_between \
         and not head.endswith(("ly", "ing", "est"))
+
+
+_SET_OFF_END = fastre.plain(r"\s*(?:[.;!?\"”’]|$)")
 
 
 def _definite_backward(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -684,8 +688,10 @@ def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon, any_article: b
         if len(words) + len(rest) == len(toks) and toks and toks[-1].end < hi:
             return None  # the phrase runs on past what was looked at
     if any_article and words and words[0].start - pos <= 2:
-        probe = [_Tok(words[0].start, words[0].end, "the")] + words[1:] if words[0].low in ("a", "an") else words
-        if not _is_definite_np(probe, lex):
+        # "according to its published terms of sale": the owner's document
+        probe = [_Tok(words[0].start, words[0].end, "the")] + words[1:] \
+            if words[0].low in ("a", "an", "its", "their", "his", "her") else words
+        if not _is_definite_np(probe, lex, longest=6):
             return None
         named = [t for t in rest if _is_name_tok(t, lex)]
         if named:
@@ -865,8 +871,10 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
             return _Phrase("vague", "any", head)
         if not caps and not any(b in lex.heads or b in lex.titles or (b.endswith("s") and b[:-1] in lex.titles)
                                 for b in low):
-            if _is_definite_np(toks, lex):
-                return _Phrase("reference", "definite", head, docs)  # "the pollster said"
+            if _is_definite_np(toks, lex, longest=6) or (toks and toks[0].low in ("its", "their") and _is_definite_np(
+                    [_Tok(toks[0].start, toks[0].end, "the")] + list(toks[1:]), lex, longest=6)):
+                # "the pollster said"; "according to its published terms": the owner's own
+                return _Phrase("reference", "definite", head, docs)
             return _Phrase("vague", "any", head)
         # a reference: the sort of its head
         sort, ref_head = "any", head
@@ -1101,9 +1109,16 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         if cue.forward:
             for m in cue.prefix.finditer(text, lo, hi):
                 span = _capture_forward(text, m.end(), hi, lex)
+                according = text[m.start():m.end()].lower().lstrip(" :(").startswith("according")
                 if span is None:
-                    span = _definite_forward(text, m.end(), hi, lex,
-                                             any_article=text[m.start():m.end()].lower().lstrip(" :(").startswith("according"))
+                    span = _definite_forward(text, m.end(), hi, lex, any_article=according)
+                elif according:
+                    # "according to the national public security system": the whole description,
+                    # not the generic words it opens with
+                    whole = _definite_forward(text, m.end(), hi, lex, any_article=True)
+                    if whole is not None and whole[0] == span[0] and whole[1] > span[1] \
+                            and not any(_is_name_tok(t, lex) for t in _phrase_tokens(text, span, lex)):
+                        span = whole
                 else:
                     span = _complete_head(text, span, hi, lex)
                 if span is None:
@@ -1220,7 +1235,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 out.append(att)
             continue
         span = _capture_backward(text, lo, subj_end, lex)
-        if span is None and verb in lex.say:
+        if span is None and (verb in lex.say or (verb in lex.report and _SET_OFF_END.match(after))):
+            # "..., the pollster said"; "..., the scorecard showed.": a definite description
             span = _definite_backward(text, lo, subj_end, lex)
         appos = False
         if span is None or _is_apposition(text, span, lex):
@@ -1240,8 +1256,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             if lone_initial and not appos and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns:
                 continue
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
-                                          for t in toks):
-                continue
+                                          for t in toks) \
+                    and not (_SET_OFF_END.match(after) and _is_definite_np(toks, lex)):
+                continue  # but "..., the scorecard showed." is set off as a source
         span, extra = _owner(span, toks, _docs_after(after, lex), lex)
         att = _new_att(text, span, (vs, ve), si, sent, lex, persons, extra)
         att.verb_class = "say" if verb in lex.say else "report" if verb in lex.report else "clause"
@@ -1392,6 +1409,21 @@ def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int
                     "," not in lead:
                 return ltoks[0].start, ce
             return inner[0].start, inner[-1].end
+        # "..., Jo Bell, the agency's spokesman, said": a name set off before its description
+        parts = seg.rstrip()[:-1].rsplit(",", 2)
+        if len(parts) == 3:
+            ns = lo + len(parts[0]) + 1
+            ne = ns + len(parts[1])
+            ds = ne + 1
+            name = _tokens(text, ns, ne, lex)
+            while name and name[0].is_punct:  # '“Sales rose 5%,” Jo Bell, the ... spokesman, said'
+                name = name[1:]
+            desc = _tokens(text, ds, ds + len(parts[2]), lex)
+            if name and len(name) <= 5 and all(_is_name_tok(t, lex) or t.low in lex.connectors for t in name) \
+                    and desc and desc[0].low in ("the", "a", "an", "its", "their", "his", "her") and len(desc) <= 8 \
+                    and any(t.base in lex.titles or t.base in lex.ref_person or t.base in lex.heads
+                            for t in desc[1:]):
+                return name[0].start, name[-1].end
     m = re.match(r"\s*[“\"]?([^,“”\"]{2,80}),", seg)
     if not m:
         return None

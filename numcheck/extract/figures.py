@@ -208,7 +208,7 @@ _SPACED_UNIT_OK = fastre.compile(r"\s*(?:[.,;:)\]x×/]|$|\d|(?:tall|long|high|de
 _MIXED_FRAC = fastre.compile(r"(?:\s+|(?<=\d))?(\d{1,2})/(\d{1,3})(?!\d)")
 _SLASH_FRAC = fastre.compile(r"/(\d{1,3})(?![\d/])")
 _PER_AFTER = fastre.compile(r"(?:\s*(?:per|a|an|each|/)\s*|\s*-a-|-per-)(?P<w>(?:[A-Za-z]+\s+)?[A-Za-z]+)")
-_NOUN_WORD = fastre.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_NOUN_WORD = fastre.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<w>[A-Za-z][A-Za-z'’-]*)")  # a line break, not a paragraph's
 _OF_NOUN = fastre.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|new\s+)?")
 _NUMERAL = fastre.compile(r"\d+(?:[.,\u00a0\u202f\u2009\u2007]\d+)*")
 _SPACE_GROUP = fastre.compile(r" \d{3}(?![\d.,])(?!s\b|-?[A-Za-z]|\s+[A-Z][a-z])")
@@ -461,6 +461,11 @@ def _fmt_dim_ok(a: _Atom, b: _Atom) -> bool:
     if a.kind == "measure":
         return a.dim == b.dim and a.dim != ""
     return False
+
+
+# "212 million pounds (96 million kilograms) of food": pounds restated as a mass are weight
+_MASS_ASIDE = fastre.plain(r"\s*\(\s*(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:million\s+|billion\s+|m\s+|bn\s+)?"
+                           r"(?:kilograms?|kilogrammes?|kilos?|kg|tonnes?|metric\s+tons?|tons?|t)\b", re.I)
 
 
 class _Scanner:
@@ -777,7 +782,7 @@ class _Scanner:
                 return True
             # "361 million pounds": pounds with a scale are sterling
             mp = fastre.plain(r"\s+pounds?\b", re.I).match(t, e)
-            if mp and a.scale >= 1e6:
+            if mp and a.scale >= 1e6 and not _MASS_ASIDE.match(t, mp.end()):
                 self._set_money(a, Currency("GBP"), mp.group().strip(), mp.end())
                 return True
             # "300 trillion won": won (also a verb) is money only after a scale
@@ -825,7 +830,7 @@ class _Scanner:
                 # "5 m", "3 t": only before punctuation, a digit or a size word
                 if surf in ("C", "F", "in.", "B", "b", "J", "W") or not _SPACED_UNIT_OK.match(t, mu.end()):
                     return True
-            if surf.lower() in ("pound", "pounds") and a.scale >= 1e6:
+            if surf.lower() in ("pound", "pounds") and a.scale >= 1e6 and not _MASS_ASIDE.match(t, mu.end()):
                 self._set_money(a, Currency("GBP"), surf, mu.end())
                 return True
             if surf.lower() in ("pound", "pounds") and _FX_PER.match(t, mu.end()):

@@ -1369,7 +1369,10 @@ def _day_or_invalid(y: int, mon: int, day: int) -> tuple:
 
 
 # "expired in June 2023, and drivers walked out on Friday, March 1": another clause, another year
-_OTHER_CLAUSE_BETWEEN = fastre.plain(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|by)\b)[a-z]+|;|\s[—–]\s")
+# ... or after an aside, the main clause's own verb ("X, who entered politics in 2006,
+# will be sworn in on Sunday, Oct. 20")
+_OTHER_CLAUSE_BETWEEN = fastre.plain(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|in|by)\b)[a-z]+|;|\s[—–]\s|"
+                                     r",\s+(?:will|would|has|have|had|is|are|was|were|said|says)\b")
 
 
 def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:

@@ -727,13 +727,24 @@ def is_share_price(text: str, c: Claim) -> bool:
     """A price quoted on its own exchange (``rose 1% to 2,650p``, ``£4.20 a share``):
     newsrooms give these in the listing currency without a conversion.  So are
     commodity prices in the currency they trade in (``Brent at $88.02 a
-    barrel``, ``gold at $2,330 an ounce``)."""
+    barrel``, ``gold at $2,330 an ounce``), and exchange rates (``the pound fell 0.4%
+    to $1.3005``)."""
     if _MINOR_UNIT_RE.search(c.text):
         return True
     after = text[c.end:c.end + 30]
     if _PER_SHARE_RE.match(after) or _UNIT_PRICE_RE.match(after):
         return True
+    if _FX_AFTER_RE.match(after) or _FX_BEFORE_RE.search(text, max(0, c.start - 60), c.start):
+        return True  # an exchange rate: "the pound fell to $1.3005 (against the dollar)"
     return bool(_SHARE_MOVE_RE.search(text[max(0, c.start - 90):c.start]))
+
+
+_CURRENCY_NAMES = (r"(?:pound|sterling|euro|dollar|greenback|yen|yuan|renminbi|franc|rupee|rand|peso|real|"
+                   r"won|lira|rouble|ruble|krona|krone|zloty|forint|ringgit|baht|shekel|dirham|riyal)s?")
+_FX_AFTER_RE = fastre.plain(rf"\s*(?:against|versus|vs\.?|to)\s+the\s+{_CURRENCY_NAMES}\b", re.I)
+_FX_BEFORE_RE = fastre.plain(rf"\b(?:the|The)\s+{_CURRENCY_NAMES}\s+(?:(?:fell|rose|slipped|climbed|jumped|"
+                             rf"dropped|gained|lost|traded|was|stood|ended|closed|firmed|weakened|strengthened|"
+                             rf"hit|touched|sank|slid|rallied)\b[^.;$£€¥]{{0,40}}?\b(?:to|at)\s+)$")
 
 
 def compared_with(ctx: RuleContext, c: Claim) -> Claim | None:

@@ -334,7 +334,9 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
 _GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man", "woman", "household",
                         "family", "home", "house", "civilian", "individual", "citizen", "patient", "victim",
                         # an electorate is counted for what its members did: voted, stayed home
-                        "voter", "registered voter", "elector"}
+                        "voter", "registered voter", "elector",
+                        # so is a cohort, by subject or school
+                        "student", "pupil", "candidate"}
 # spans of time counted in their units ("three seasons", "one term"): durations, not things
 _TIME_SPAN_NOUNS = {"season", "term", "semester", "spell", "stint", "tenure", "innings"}
 # a participle right after the noun makes the count its own set ("the 34,443 ballots cast")

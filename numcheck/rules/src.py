@@ -137,7 +137,8 @@ def unsourced_figure(ctx: RuleContext) -> Iterator:
     # figure's source), but any named source in the sentence keeps SRC001 quiet
     attributed = _attributed_units(ctx)
     unsourced = [c for c in ctx.figures if c.source is None and is_sourcing_figure(c, min_count)
-                 and _unit_of(ctx, c.start) not in attributed and not _headline_restates_sourced(ctx, c)]
+                 and _unit_of(ctx, c.start) not in attributed and not _headline_restates_sourced(ctx, c)
+                 and not _table_sourced(ctx, c)]
     for _, group in sorted(_by_sentence(ctx, unsourced).items()):
         first = group[0]
         if len(group) == 1:
@@ -147,6 +148,36 @@ def unsourced_figure(ctx: RuleContext) -> Iterator:
         yield ctx.finding(first.start, first.end, msg,
                           notes=("say who vouches for it: 'according to X', 'X said', 'data from X show'",),
                           key=" | ".join(" ".join(c.text.split()) for c in group))
+
+
+def _table_sourced(ctx: RuleContext, c: Claim) -> bool:
+    """A figure in a table row (a paragraph of tab-separated cells) is vouched for by a
+    source named in the paragraph that introduces the table or the one that follows it
+    (``The figures, from NHS England, by region:`` ... ``Source: NHS England``)."""
+    a = ctx.analysis
+    text = ctx.text
+    pars = a.paragraphs
+    if not pars:
+        return False
+    par = a.paragraph_of(c.start)
+    if "\t" not in text[par.start:par.end]:
+        return False
+    k = next((i for i, p in enumerate(pars) if p.start == par.start), None)
+    if k is None:
+        return False
+
+    def is_row(i: int) -> bool:
+        return "\t" in text[pars[i].start:pars[i].end]
+
+    before = k
+    while before >= 0 and is_row(before):
+        before -= 1
+    after = k
+    while after < len(pars) and is_row(after):
+        after += 1
+    spans = [pars[i] for i in (before, after) if 0 <= i < len(pars)]
+    return any(p.start <= (s.cue_start if s.cue_start >= 0 else s.start) < p.end
+               for s in a.sources if s.kind != "vague" for p in spans)
 
 
 def _unit_of(ctx: RuleContext, offset: int) -> int:

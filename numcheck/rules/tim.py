@@ -226,6 +226,7 @@ _DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|f
                          r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated|expired|"
                          r"lapsed|ran\s+out)\b",
                          re.IGNORECASE)
+_RATE_BEFORE = fastre.plain(r"(?:%|\bper\s*cent|\bpercent|\bpoints?|\bbps|\d)\s*$", re.IGNORECASE)
 _SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 _BORN = fastre.plain(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
 
@@ -342,6 +343,8 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
         if rel == "since" or (c.extra.get("amount") and _SINCE_GAP.match(text, c.end, c.end + 12)):
             if pub is None or unit not in ("year", "decade"):
                 continue
+            if _RATE_BEFORE.search(text, max(0, c.start - 30), c.start):
+                continue  # "grown 6% a year since 2019": a rate per year, not a span of one
             m = re.match(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?", text[c.end:c.end + 30],
                          re.IGNORECASE)
             if not m:
