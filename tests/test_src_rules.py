@@ -367,3 +367,16 @@ def test_src001_table_rows_take_the_source_of_their_lead_in(lead, after, fires):
         text = text.replace(", according to NHS England:", ":")
     res = numcheck.check(text, format="markdown", config=Config(select=("SRC001",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("As many as 9,000 people have fled, relief workers in the region estimate.", "SRC002"),
+    ("Analysts at the consultancy Meridian Partners said the share was 2 per cent.", None),
+    ("Ferry crossings topped 3 million in a single year for the first time.", "SRC001"),
+    ("Ferry crossings topped 3 million in a single year, the port authority said.", None),
+])
+def test_unnamed_people_placed_somewhere_and_scaled_counts(text, code):
+    import numcheck
+    res = numcheck.check(text, published="2024-02-02")
+    got = {f.finding.code for f in res.findings}
+    assert (code in got) if code else not (got & {"SRC001", "SRC002"}), got

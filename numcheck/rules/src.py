@@ -53,6 +53,8 @@ def is_sourcing_figure(c: Claim, min_count: float = 100) -> bool:
         return False
     if c.kind in ("money", "percent"):
         return True
+    if c.kind == "number" and _SCALED.search(c.text) and c.value is not None and c.value >= min_count:
+        return True  # "visits topped 2 million": a count whose noun was said before it
     if c.kind == "count":
         if _VAGUE_SCALE.fullmatch(c.text.strip()):
             return False  # "Donors pledge millions": no figure anyone could check
@@ -61,6 +63,7 @@ def is_sourcing_figure(c: Claim, min_count: float = 100) -> bool:
     return False
 
 
+_SCALED = fastre.plain(r"\d\s*(?:million|billion|trillion|mn|bn)\b", re.I)
 _VAGUE_SCALE = fastre.plain(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens\s+of\s+thousands|"
                           r"hundreds\s+of\s+thousands)(?:\s+of)?", re.I)
 
