@@ -85,6 +85,8 @@ def _is_boundary(text: str, start: int, m: re.Match) -> bool:
     ws = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), text.rfind("\t", lo, i),
              text.rfind("\xa0", lo, i))
     word = text[(ws + 1 if ws >= 0 else lo):i].lstrip("\"'“‘«([")
+    if "-" in word[:-1]:
+        word = word.rsplit("-", 1)[-1] or word  # "Asia-U.S. East Coast": the abbreviation is U.S.
     low = word.lower()
     if not low:
         return True

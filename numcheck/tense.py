@@ -172,7 +172,7 @@ _OWN_PHRASE = fastre.compile(r"\b(?:for|until|till|to|towards?|before|after|ahea
                          r"ing|[a-z]+ing)\b|[A-Za-z]+['’]s\b", re.IGNORECASE)
 
 
-_TO_NAME = fastre.plain(r"\bto\s+(?=[A-Z])")
+_TO_NAME = fastre.plain(r"\b(?:to|for|and)\s+(?=[A-Z])")  # "to Norseman", "for Seville and Córdoba": names
 _PASSIVE_AUX = fastre.compile(r"\b(?:was|were|been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 

@@ -1043,3 +1043,8 @@ def test_set_off_sources(text, fig_text, source, kind):
 def test_a_preposition_is_not_a_source():
     got, sources = link("Output rose 5%, she told reporters in Oslo.", "5%")
     assert all(not s.text.startswith("in ") for s in sources)
+
+
+def test_in_its_plural_reports_is_a_source():
+    got, _ = link("The regulator imposed fines of £120 million, according to its annual reports.", "£120 million")
+    assert got["£120 million"] is not None and got["£120 million"].kind != "vague"

@@ -1100,3 +1100,14 @@ def test_fig001_a_cohort_counted_by_subject_is_not_the_whole():
             "taken by 21,400 students, 12% got the top grade, the board said.")
     res = numcheck.check(text, published="2024-08-20", config=Config(select=("FIG001",)))
     assert res.findings == ()
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Hybrid sales rose 14.6% to 96,800 from 84,500, the company said, making up 9.6% of all cars sold.", False),
+    ("Hybrid sales rose 9.6% to 96,800 from 84,500, the company said, making up 14.6% of all cars sold.", True),
+])
+def test_fig004_a_share_made_up_is_not_the_change(text, fires):
+    import numcheck
+    from numcheck.config import Config
+    res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG004",)))
+    assert bool(res.findings) == fires, [f.finding.message for f in res.findings]

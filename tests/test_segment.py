@@ -111,3 +111,8 @@ def test_linear_on_100k_words():
     big, n_big = _segment_cpu(text)
     assert (n_small, n_big) == (88, 352)
     assert big < 8 * max(small, 0.005), (small, big)
+
+
+def test_an_abbreviation_after_a_hyphen_is_still_one():
+    text = "Asia-U.S. East Coast services took 23%, the tracker said. Rates fell."
+    assert sents(text) == ["Asia-U.S. East Coast services took 23%, the tracker said.", "Rates fell."]

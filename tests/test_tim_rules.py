@@ -532,3 +532,29 @@ def test_tim004_was_n_when_and_is_now(text, fires):
 def test_tim_rates_and_asides(text, fires):
     got = codes(text, "2024-10-08")
     assert (("TIM004" in got) or ("TIM001" in got)) == fires
+
+
+@pytest.mark.parametrize("text, code, fires", [
+    # the January after a December date in the same sentence: Jan. 1, 2024 was a Monday
+    ("The truce, agreed on Friday, Dec. 29, 2023, collapsed on Monday, Jan. 1, the UN said.", "TIM001", False),
+    ("The truce, agreed on Friday, Dec. 29, 2023, collapsed on Sunday, Jan. 1, the UN said.", "TIM001", True),
+    # a year naming an edition is not an event told as past
+    ("The school was ranked 12th in the World Campus Index 2025, up from 15th, according to QS.", "TIM003", False),
+])
+def test_tim_new_year_and_edition_names(text, code, fires):
+    assert (code in codes(text, "2024-03-14")) == fires
+
+
+def test_tim001_dates_opening_list_items_with_a_colon():
+    text = "---\ndate: 2024-03-14\n---\n\n- March 9: staff spot the breach\n- Wednesday, March 12: the note arrives\n"
+    import numcheck
+    res = numcheck.check(text, format="markdown")
+    assert [f.finding.code for f in res.findings if f.finding.code == "TIM001"] == ["TIM001"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The agency lifted its red alert for Lyon and Grenoble on Saturday, July 22, its office said.", True),
+    ("The agency will lift its red alert for Lyon and Grenoble on Saturday, July 22, its office said.", False),
+])
+def test_tim003_places_named_after_the_object(text, fires):
+    assert ("TIM003" in codes(text, "2023-07-20")) == fires

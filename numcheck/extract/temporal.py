@@ -102,7 +102,7 @@ _MON_FULL = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"(?![A-Za-z])")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _WDA = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|[.,]\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|[.,]\d|:\d)"  # "March 9: staff ..." is a date; "9:30" a time
 _YEAR4 = r"(?P<year>[12]\d{3})(?![\d%]|[.,]\d)"
 _NUMW = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -1407,18 +1407,26 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
         # a bare year gives its year only to dates after it ("In 2019, on March 1, ..."):
         # "on Friday, March 1, in the first strike since 1997" is this year's March 1
         peers = [p for p in peers or () if (p.gran != "year" or p.end <= c.start)
-                 and not _OTHER_CLAUSE_BETWEEN.search(ctx.text, min(p.end, c.end), max(p.start, c.start))]
+                 and not _OTHER_CLAUSE_BETWEEN.search(ctx.text, min(p.end, c.end), max(p.start, c.start))
+                 # "born on Dec. 17, 2007, became ... on Saturday, Feb. 17": a birth date lends no year
+                 and not _BORN_BEFORE.search(ctx.text, max(0, p.start - 12), p.start)]
         if not peers:
             continue
         peer = min(peers, key=lambda p: abs(p.start - c.start))
         mon, day = c.yearless
-        out = _day_or_invalid(peer.ds.year, mon, day)
+        year = peer.ds.year
+        if peer.gran == "day" and peer.end <= c.start and peer.ds.month >= 11 and mon <= 2:
+            year += 1  # "agreed on Dec. 29, 2023, collapsed on Jan. 1": the January after
+        out = _day_or_invalid(year, mon, day)
         c.timex, c.ds, c.de = out[0], out[1], out[2]
         if len(out) > 3:
             c.extra["invalid"] = out[3]
         c.gran = "day"
         c.extra["year_from"] = peer.start
         c.yearless = None
+
+
+_BORN_BEFORE = fastre.plain(r"\bborn\s+(?:on\s+|in\s+)?$", re.I)
 
 
 def _finish_relative(c: _Cand, published: dt.date | None, until: dt.date | None) -> None:

@@ -995,6 +995,8 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             if p.value is None or not (p.kind == "percent" or _is_points(p)):
                 continue
             before = text[max(s_start, p.start - 40):p.start]
+            if _MAKES_UP_RE.search(before):
+                continue  # "making up 9.6% of all vehicles sold": a share, not a change
             m = _CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(text[p.end:p.end + 20]) \
                 or _CHANGE_BY_RE.search(text, max(s_start, p.start - 90), p.start)
             if m:

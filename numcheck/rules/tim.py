@@ -153,6 +153,12 @@ def _same_clause(text: str, a: Claim, b: Claim, s0: int, s1: int) -> bool:
     return lo.end <= hi.start and _BREAK.search(text, lo.end, hi.start) is None
 
 
+_TITLE_BEFORE_YEAR = fastre.plain(r"\b([A-Z][a-z]+)\s+$")
+_NOT_TITLE_WORDS = frozenset("""in by since until till from to of for the and or during after before early late mid
+january february march april may june july august september october november december spring summer autumn
+fall winter""".split())
+
+
 @rule("TIM003", "future-event", "warning",
       "An event told in the past tense on a date after the publication date.",
       description="""
@@ -191,6 +197,10 @@ def future_event(ctx: RuleContext) -> Iterator:
         if c.timex and c.timex.endswith("_REF"):
             continue
         s = ctx.analysis.sentence_of(c.start)
+        if c.text.isdigit() and len(c.text) == 4:
+            w = _TITLE_BEFORE_YEAR.search(text, max(s.start, c.start - 30), c.start)
+            if w is not None and w.start() > s.start and w.group(1).lower() not in _NOT_TITLE_WORDS:
+                continue  # "ranked 167th in the Global University Index 2024": an edition's name
         if not past_marker_near(text, c.start, c.end, s.start, s.end):
             continue
         if _FUTURE_HEAD.search(text, max(s.start, c.start - 40), c.start):
