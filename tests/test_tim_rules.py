@@ -558,3 +558,12 @@ def test_tim001_dates_opening_list_items_with_a_colon():
 ])
 def test_tim003_places_named_after_the_object(text, fires):
     assert ("TIM003" in codes(text, "2023-07-20")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Drivers widened the strike on 12 May, after a driver and his colleague were attacked at a depot on 13 May.", True),
+    ("Drivers widened the strike on 14 May, after a driver and his colleague were attacked at a depot on 13 May.", False),
+    ("Drivers widened the strike on 12 May, after talks failed and the union said on 13 May that it would act.", False),
+])
+def test_tim005_two_nouns_joined_in_the_clause_after(text, fires):
+    assert ("TIM005" in codes(text, "2024-06-01")) == fires

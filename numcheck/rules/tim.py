@@ -476,6 +476,8 @@ _OWN_VERB_PHRASE = fastre.plain(r"\b(?:and|but|or)\s+(?:(?:also|then|later|still
 # between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
 # silver medal at the world championships in September 2023"), but no verb or new clause
 _NAME_AND = fastre.plain(r"\b([A-Z][\w’'-]*)\s+and\s+(?=[A-Z])")
+# "after a farmer and her daughter were killed": "and" joining two nouns, not two clauses
+_NOUN_AND = fastre.plain(r"\band\s+(?=(?:her|his|their|its|the|a|an)\s+[a-z]+\s+(?:was|were|had|have|has)\b)")
 # ... or a clause of its own whose event the word orders ("after the fire had jumped the
 # river on July 15"), but not a report of one ("after officials said on ...")
 _LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|"
@@ -521,7 +523,7 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
                 continue
             d2 = later[0]
             # "and" inside a name ("the Securities and Exchange Commission") joins no clauses
-            if not _LEAD.match(_NAME_AND.sub(r"\1 & ", text[m.end():d2.start])):
+            if not _LEAD.match(_NOUN_AND.sub("& ", _NAME_AND.sub(r"\1 & ", text[m.end():d2.start]))):
                 continue
             earlier = [d for d in dates if d.end <= m.start()]
             d1 = None
