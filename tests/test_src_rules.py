@@ -380,3 +380,17 @@ def test_unnamed_people_placed_somewhere_and_scaled_counts(text, code):
     res = numcheck.check(text, published="2024-02-02")
     got = {f.finding.code for f in res.findings}
     assert (code in got) if code else not (got & {"SRC001", "SRC002"}), got
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The rest of the $410 million is made up of unpaid wages and other claims, the company said.", None),
+    ("A Bloomberg survey of 22 economists published on Friday found a median forecast of 4.1%.", None),
+    ("Sutton Foods usually borrows against future sales, but said in May that it had raised $90 million.", None),
+    ("The transfer fee of €60 million was confirmed by Sporting Lisbon.", None),
+    ("A survey of 22 economists published on Friday found a median forecast of 4.1%.", "SRC002"),
+])
+def test_batch_of_sourcing_phrasings(text, code):
+    import numcheck
+    res = numcheck.check(text, published="2024-02-02")
+    got = {f.finding.code for f in res.findings} & {"SRC001", "SRC002"}
+    assert got == ({code} if code else set()), got

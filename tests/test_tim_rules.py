@@ -567,3 +567,11 @@ def test_tim003_places_named_after_the_object(text, fires):
 ])
 def test_tim005_two_nouns_joined_in_the_clause_after(text, fires):
     assert ("TIM005" in codes(text, "2024-06-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The fund reported holding 8.2 tonnes of gold at the end of the month, its statement showed.", False),
+    ("The fund reported holding 8.2 tonnes of gold at the end of this month, its statement showed.", True),
+])
+def test_tim003_the_month_of_the_story(text, fires):
+    assert ("TIM003" in codes(text, "2023-03-15")) == fires

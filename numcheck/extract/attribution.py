@@ -812,6 +812,8 @@ def _is_outlet(phrase: str, lex: Lexicon) -> bool:
 
 # plural heads that stay unnamed whatever place or body is put before them
 _UNNAMED_PEOPLE = frozenset({"officials", "sources", "diplomats", "insiders", "aides", "people"})
+_NOUN_MARKERS = frozenset({"other", "the", "a", "an", "its", "their", "his", "her", "some", "these", "those",
+                           "such", "any", "no", "further", "more", "fresh", "new", "earlier", "latest"})
 _CASE_PARTIES = frozenset({"prosecutors", "prosecution"})
 
 
@@ -1173,6 +1175,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         before = text[lo:vs]
         if _AUX_BEFORE.search(before):
             continue
+        pw = re.search(r"([\w'’-]+)\s+$", before)
+        if pw and pw.group(1).lower() in _NOUN_MARKERS:
+            continue  # "unpaid taxes and other claims", "the estimates": a noun, not a verb
         if verb in lex.report:
             prev = re.search(r"([\w'’-]+)\s+$", before)
             nxt = re.match(r"\s+([\w-]+)", text[ve:hi])
@@ -1225,9 +1230,10 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 att.verb_class = "say"
                 out.append(att)
                 continue
-        if re.search(r"\band$", subj_text) and (re.match(r"\s+that\b", after) or verb in lex.say):
-            # "The researchers ... analysed 48,000 records and estimated that ...": the
-            # second verb shares the sentence's subject
+        if re.search(r"\b(?:and|but)$", subj_text) and (re.match(r"\s+that\b", after) or verb in lex.say):
+            # "The researchers ... analysed 48,000 records and estimated that ...", "Cocobod
+            # usually borrows ..., but said in March that ...": the second verb shares the
+            # sentence's subject
             span = _sentence_subject(text, lo, subj_end, lex)
             if span is not None:
                 att = _new_att(text, span, (vs, ve), si, sent, lex, persons)

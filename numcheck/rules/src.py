@@ -198,6 +198,8 @@ def _attributed_units(ctx: RuleContext) -> set[int]:
 
 # -- SRC002 --------------------------------------------------------------------------
 
+# "A Reuters poll of 14 economists ... found": a named poll whose respondents are the subject
+_NAMED_POLL_RE = fastre.plain(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w&.’'-]*\s+){1,3}(?:poll|survey|study|census|analysis)\b")
 _NAMED_DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "review", "audit"})
 
 @rule(
@@ -247,6 +249,7 @@ def vague_source(ctx: RuleContext) -> Iterator:
     vague = [c for c in ctx.figures
              if c.source is not None and c.source.kind == "vague" and is_sourcing_figure(c, min_count)
              and ctx.analysis.sentence_index(c.start) not in vouched
+             and not _NAMED_POLL_RE.search(ctx.text, ctx.analysis.sentence_of(c.start).start, c.source.start)
              and not any(p.end <= c.source.start for p in polls.get(ctx.analysis.sentence_index(c.start), ()))]
     groups: dict[tuple[int, int], list[Claim]] = {}
     for c in vague:

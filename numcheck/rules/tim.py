@@ -139,6 +139,7 @@ _FUTURE_HEAD = fastre.plain(r"\b(?:until|till|to|by|through|for|before|into|beyo
                           re.IGNORECASE)
 
 
+_ANAPHORIC_PERIOD = fastre.plain(r"\bthe\s+(?:month|week|quarter|year|season)\b(?!\s+(?:ahead|to\s+come))", re.I)
 _FORWARD_WORD = fastre.plain(r"\b(?:next|coming|following|upcoming|forthcoming)\b", re.I)
 _FORWARD_VERB = fastre.plain(r"\b(?:expected|forecast|forecasted|predicted|projected|anticipated|planned|scheduled|"
                            r"hoped|intended|aimed|promised|pledged|vowed|pencilled|penciled|earmarked|"
@@ -210,6 +211,8 @@ def future_event(ctx: RuleContext) -> Iterator:
         if (c.relative and _FORWARD_WORD.search(c.text)) or _FORWARD_VERB.search(text, max(s.start, c.start - 80),
                                                                                    c.start):
             continue
+        if c.relative and _ANAPHORIC_PERIOD.search(c.text):
+            continue  # "at the end of the month": the month the story is about, not this one
         # "approved a budget for 2025-26 on Wednesday": the verb tells of the day in its
         # clause that is already past; the later date belongs to a noun
         if any(o is not c and _resolved(o) and o.date_end <= until and o.extra.get("granularity") == "day"
