@@ -182,7 +182,16 @@ _CACHE: dict | None = None
 _CACHE_NEW = False
 
 
+_FILE: list = []  # the cache file's path, once worked out (None: no usable name)
+
+
 def _cache_file():
+    if not _FILE:
+        _FILE.append(_cache_path())
+    return _FILE[0]
+
+
+def _cache_path():
     from pathlib import Path
     import hashlib
     import sys

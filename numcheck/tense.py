@@ -73,7 +73,8 @@ _FIGURE_ASIDE = fastre.plain(r"\([^()]{0,40}\d[^()]{0,40}\)")
 
 def _clause_bounds(text: str, sent_start: int, start: int, end: int, sent_end: int) -> tuple[int, int]:
     """The clause holding ``start``..``end``: from the nearest break before it to the nearest after."""
-    asides = [m.span() for m in _FIGURE_ASIDE.finditer(text, sent_start, sent_end)] if "(" in text[sent_start:sent_end] else []
+    asides = [m.span() for m in _FIGURE_ASIDE.finditer(text, sent_start, sent_end)] \
+        if text.find("(", sent_start, sent_end) >= 0 else []
 
     def in_aside(p: int) -> bool:
         return any(a <= p < b for a, b in asides)

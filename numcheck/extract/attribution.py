@@ -812,6 +812,7 @@ def _is_outlet(phrase: str, lex: Lexicon) -> bool:
 
 # plural heads that stay unnamed whatever place or body is put before them
 _UNNAMED_PEOPLE = frozenset({"officials", "sources", "diplomats", "insiders", "aides", "people"})
+_WORD_BEFORE = fastre.plain(r"([\w'’-]+)\s+$")
 _NOUN_MARKERS = frozenset({"other", "the", "a", "an", "its", "their", "his", "her", "some", "these", "those",
                            "such", "any", "no", "further", "more", "fresh", "new", "earlier", "latest"})
 _CASE_PARTIES = frozenset({"prosecutors", "prosecution"})
@@ -1175,11 +1176,10 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
         before = text[lo:vs]
         if _AUX_BEFORE.search(before):
             continue
-        pw = re.search(r"([\w'’-]+)\s+$", before)
-        if pw and pw.group(1).lower() in _NOUN_MARKERS:
+        prev = _WORD_BEFORE.search(before)
+        if prev and prev.group(1).lower() in _NOUN_MARKERS:
             continue  # "unpaid taxes and other claims", "the estimates": a noun, not a verb
         if verb in lex.report:
-            prev = re.search(r"([\w'’-]+)\s+$", before)
             nxt = re.match(r"\s+([\w-]+)", text[ve:hi])
             if prev and prev.group(1).islower() and (prev.group(1) in lex.descriptors
                                                      or prev.group(1).endswith(("'s", "’s"))):

@@ -206,8 +206,8 @@ _ALL_OF_AFTER_RE = fastre.plain(
     r"\s+(?P<noun>[a-z][a-z-]+)\b")
 
 
-def _whole_after_all(text: str, c: Claim) -> tuple[str, tuple[str, str]] | None:
-    """(noun, owner) of ``all N of X's nouns``: a whole named after the number."""
+def _whole_after_all(text: str, c: Claim) -> tuple[str, tuple[str, str], int] | None:
+    """(noun, owner, end) of ``all N of X's nouns``: a whole named after the number."""
     if not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
         return None
     m = _ALL_OF_AFTER_RE.match(text, c.end)
@@ -215,7 +215,7 @@ def _whole_after_all(text: str, c: Claim) -> tuple[str, tuple[str, str]] | None:
         return None
     owner = ("name", m.group("name")) if m.group("name") else ("ref", m.group("pron").lower()) \
         if m.group("pron") else ("none", "")
-    return _norm_noun(m.group("noun")), owner
+    return _norm_noun(m.group("noun")), owner, m.end()
 
 
 @rule("FIG001", "conflicting-figure", "warning",
@@ -266,8 +266,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             continue
         after = text[c.end:c.end + 40]
         if whole is not None:
-            rest = _ALL_OF_AFTER_RE.match(text, c.end).end()
-            after = text[rest:rest + 40]
+            after = text[whole[2]:whole[2] + 40]
         elif _PART_AFTER_RE.match(after) and not _ALL_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
             continue  # "600 of its employees" is a part; "all 2,860 of its employees" the whole
         # a restriction right after the noun (the noun may be part of the claim text or follow it)

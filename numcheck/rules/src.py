@@ -198,9 +198,10 @@ def _attributed_units(ctx: RuleContext) -> set[int]:
 
 # -- SRC002 --------------------------------------------------------------------------
 
-# "A Reuters poll of 14 economists ... found": a named poll whose respondents are the subject
-_NAMED_POLL_RE = fastre.plain(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w&.’'-]*\s+){1,3}(?:poll|survey|study|census|analysis)\b")
-_NAMED_DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "review", "audit"})
+# "A Reuters poll of 14 economists ... found", "In the Ipsos poll": a poll, survey or study
+# named by the capitalised words before it
+_NAMED_POLL_RE = fastre.plain(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w&.’'-]*\s+){1,3}"
+                              r"(?:poll|survey|study|census|analysis|report|review|audit)\b")
 
 @rule(
     "SRC002", "vague-source", "warning",
@@ -232,25 +233,16 @@ for a named company.  Reported once per sentence and source.
 )
 def vague_source(ctx: RuleContext) -> Iterator:
     min_count = ctx.option("min_count", 100)
-    # "In a Reuters poll, 19 of 24 economists forecast ...": the unnamed people answer a
-    # named poll, survey or study that opens their sentence
     # "Analysts had expected C$3.04 a share, according to LSEG data": the named provider
     # vouches for the sentence
-    polls: dict[int, list] = {}
-    vouched: set[int] = set()
-    for s in ctx.analysis.sources:
-        if s.kind != "named":
-            continue
-        si = ctx.analysis.sentence_index(s.start)
-        if s.text.split()[-1].lower() in _NAMED_DOCUMENT_HEADS:
-            polls.setdefault(si, []).append(s)
-        if s.cue.lower().startswith("according to"):
-            vouched.add(si)
+    vouched = {ctx.analysis.sentence_index(s.start) for s in ctx.analysis.sources
+               if s.kind == "named" and s.cue.lower().startswith("according to")}
+    # "In a Reuters poll, 19 of 24 economists forecast ...", "A Bloomberg survey of 22
+    # analysts found ...": the unnamed people answer a named poll or survey before them
     vague = [c for c in ctx.figures
              if c.source is not None and c.source.kind == "vague" and is_sourcing_figure(c, min_count)
              and ctx.analysis.sentence_index(c.start) not in vouched
-             and not _NAMED_POLL_RE.search(ctx.text, ctx.analysis.sentence_of(c.start).start, c.source.start)
-             and not any(p.end <= c.source.start for p in polls.get(ctx.analysis.sentence_index(c.start), ()))]
+             and not _NAMED_POLL_RE.search(ctx.text, ctx.analysis.sentence_of(c.start).start, c.source.start)]
     groups: dict[tuple[int, int], list[Claim]] = {}
     for c in vague:
         groups.setdefault((ctx.analysis.sentence_index(c.start), c.source.start), []).append(c)
