@@ -64,6 +64,11 @@ _REPORTING = frozenset("""said says told tells announced reported added wrote st
 argued claimed insisted warned""".split())
 _DETERMINER = fastre.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.IGNORECASE)
 _WORD = fastre.compile(r"[A-Za-z’']+")
+# present-tense words that are as often nouns, and an article or possessive up to two
+# lowercase words before one ("the first full run", "its fixed cost")
+_NOUN_LIKE_PRESENT = frozenset("run stand cost pay start end say stay lead look need hold face".split())
+_ARTICLE_BEFORE = fastre.plain(r"\b(?:the|a|an|its|his|their|our|your|my)\s+(?:[a-z][a-z-]*[a-rt-z]\s+){0,2}$",
+                               re.IGNORECASE)
 _CLAUSE_BREAK = fastre.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 # a bracketed restatement of a figure ("the A$95 million (US$60 million) sale") is part of
 # its clause, not a break
@@ -126,6 +131,9 @@ def _markers(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
             # "long-awaited", "the revised plan": participles used as adjectives
             if text[m.start() - 1:m.start()] == "-" or _DETERMINER.search(text, max(lo, m.start() - 8), m.start()):
                 continue
+        elif k == PRESENT and m.group().lower() in _NOUN_LIKE_PRESENT \
+                and _ARTICLE_BEFORE.search(text, max(lo, m.start() - 40), m.start()):
+            continue  # "the first full run", "a fixed cost": a noun, not a verb
         if k:
             out.append((m.start(), m.end(), k))
     return tuple(out)
@@ -214,10 +222,82 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     # a date with its weekday ("met the heads of the four banks on Monday, Feb 24"; "sold
     # its stake to Norseman Resources on Monday, Feb. 24") dates the verb's event, not a
     # noun on the way: "to" before a name is the verb's recipient, not a phrase of its own
-    return (best[3] < start and _WEEKDAY_DATE.search(text, start, end) is not None
-            and _OWN_PHRASE.search(_TO_NAME.sub(" ", best[2])) is None)
+    if (best[3] < start and _WEEKDAY_DATE.search(text, start, end) is not None
+            and _OWN_PHRASE.search(_TO_NAME.sub(" ", best[2])) is None):
+        return True
+    if best[3] > start:
+        return False
+    setting = _AT_SETTING.search(best[2])
+    if _starts_own_phrase(best[2], setting.start() if setting else len(best[2])):
+        return False
+    # an active verb reaches a date across its object when the date belongs to the verb:
+    # "approved the deal at a meeting on 21 March" (the setting of the verb), "finished a
+    # containment line along Baldy Ridge on July 22" (no noun on the way that happens on a
+    # day of its own).  "confirmed a cut in fuel duty in the budget on March 6" stays quiet:
+    # the cut and the budget are events with dates of their own.
+    if setting is not None:
+        return True
+    return not any(_is_event_head(m) for m in _GAP_WORD.finditer(best[2]))
+
+
+# a meeting, hearing or ceremony at which the verb's event took place, right before the date
+_AT_SETTING = fastre.plain(r"\bat\s+(?:an?|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}"
+                           r"(?:meeting|hearing|session|ceremony|conference|summit|event|assembly|gathering|"
+                           r"briefing|rally)\s+(?:on|in)\s*$", re.IGNORECASE)
+_GAP_WORD = fastre.plain(r"[A-Za-z][A-Za-z-]*(?=(\s+[A-Za-z][A-Za-z-]*|\s*$|[^A-Za-z\s]))")
+# nouns of events and changes, which carry dates of their own ("a rise in the minimum wage in
+# April", "the demolition of the towers in 2026", "the budget on March 6")
+_EVENT_NOUNS = frozenset("""
+meeting meetings vote votes ballot ballots election elections poll polls referendum hearing hearings trial
+trials summit conference congress convention session sessions talks debate budget statement strike strikes
+walkout walkouts protest protests rally rallies launch launches auction auctions sale sales offering
+listing flotation ipo ceremony celebration festival event events concert match matches game games final
+finals race races tournament visit visits tour trip deadline review inquiry inquest consultation
+announcement release update results report publication premiere opening closure debut start kickoff
+payment payments payout dividend rise rises increase increases cut cuts hike hikes fall reduction
+reductions freeze change changes rollout handover deal merger takeover switch switchover shutdown
+cutover transfer move expansion extension renewal removal arrival departure return reopening
+""".split())
+_NOMINAL_ENDINGS = ("tion", "sion", "tions", "sions")
+# nouns in -tion/-sion that name things and places, not events
+_NOT_EVENTS = frozenset("""
+section sections station stations nation nations portion portions position positions population
+populations institution institutions junction junctions fraction fractions commission commissions
+division divisions television pension pensions mansion mansions version versions edition editions
+federation association corporation foundation administration organisation organization
+""".split())
+_PREPOSITIONS = frozenset("of in on at for to from with by under over along across into onto near "
+                          "between against".split())
+
+
+def _is_event_head(m: "re.Match[str]") -> bool:
+    """A noun of an event or a change that heads its phrase in a gap: followed by a
+    preposition or the end of the gap, not by another noun it modifies ("containment
+    line", "election results" keep their last word as the head)."""
+    w = m.group().lower()
+    if w not in _EVENT_NOUNS and (not w.endswith(_NOMINAL_ENDINGS) or w in _NOT_EVENTS):
+        return False
+    nxt = (m.group(1) or "").strip().lower()
+    return not nxt or nxt in _PREPOSITIONS or not nxt[:1].isalpha()
 
 
 def tense_of(clause: str) -> str | None:
     """The tense of a whole clause (no span to centre on)."""
     return tense_at(clause, len(clause), len(clause))
+
+
+_ING_MODIFIER = fastre.plain(r"\b(?:the|an?|its|their|his|her|our)\s+(?:[a-z-]+\s+)?[a-z]+ing\b"
+                             r"|\b[a-z]+ing(?=\s+(?!(?:a|an|the|its|their|his|her|our|this|that|these|those|on|"
+                             r"in|at|to|for|with|by|from|up|out|off|down|back)\b)[a-z])", re.IGNORECASE)
+
+
+def _starts_own_phrase(gap: str, end: int) -> bool:
+    """A word in ``gap[:end]`` that starts a phrase of its own (see ``_OWN_PHRASE``), where
+    a word in -ing after an article or before a noun is a noun or its modifier ("the
+    parking scheme", "a restructuring plan"), not a participle ("building a plant")."""
+    modifiers = [m.span() for m in _ING_MODIFIER.finditer(gap, 0, end)]
+    for m in _OWN_PHRASE.finditer(gap, 0, end):
+        if m.group().lower().endswith("ing") and any(a <= m.start() and m.end() <= b for a, b in modifiers):
+            continue
+        return True
+    return False

@@ -575,3 +575,32 @@ def test_tim005_two_nouns_joined_in_the_clause_after(text, fires):
 ])
 def test_tim003_the_month_of_the_story(text, fires):
     assert ("TIM003" in codes(text, "2023-03-15")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # the setting of the verb: "at a meeting on" dates the verb's own event
+    ("The bondholders backed the restructuring plan at a creditors' meeting on 19 March 2025, the "
+     "administrator said.", True),
+    ("Councillors rejected the parking scheme at a full council session on March 18, the clerk said.", True),
+    # no noun on the way that happens on a day of its own
+    ("Engineers laid the last section of the new water main beneath Carver Street on March 20.", False),
+    ("Engineers laid the last section of water main beneath Carver Street on March 20, the utility said.", True),
+    ("A relief convoy reached the flooded villages along the lower Sava valley on 17 March, the Red Cross said.",
+     True),
+    # nouns of events and changes keep their own dates
+    ("The chancellor confirmed a rise in the state pension in the spring statement on March 26.", False),
+    ("The board approved the closure of the two remaining smelters at Gladstone in June 2025.", False),
+    ("The union announced a ballot of the cabin crew at all three bases in April.", False),
+    ("The council adopted a recycling target for the three inner districts in May.", False),
+])
+def test_tim003_an_active_verb_reaching_across_its_object(text, fires):
+    assert ("TIM003" in codes(text, "2025-03-14")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # after an article, "run" and "cost" are nouns, and the past verb before them tells the tense
+    ("The ferry made its first full run across the strait on 20 March, the operator said.", True),
+    ("The ferries run across the strait on 20 March, the operator said.", False),
+])
+def test_tim003_a_present_word_after_an_article_is_a_noun(text, fires):
+    assert ("TIM003" in codes(text, "2025-03-14")) == fires
