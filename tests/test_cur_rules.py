@@ -710,3 +710,49 @@ def test_pounds_restated_as_a_mass_are_weight():
                          published="2024-02-02")
     pounds = next(c for c in r.claims if "pounds" in c.text)
     assert pounds.kind == "measure" and pounds.unit == "pound"
+
+
+def _cur003(text: str, published: str) -> list[str]:
+    import numcheck
+    return [f.text for f in numcheck.check(text, published=published).findings if f.code == "CUR003"]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # a sum per person or a small sum per night or month stays in its currency
+    ("Most savers had put in less than 200,000 rupees each, a survey by the Consumer Forum found.", False),
+    ("Guest houses charge about 4,500 rupees a night, the tourism board said.", False),
+    # a large sum per year is a sum like any other
+    ("The port earns 6 billion rupees a year from container fees, the port trust said.", True),
+    ("The port earned 6 billion rupees from container fees, the port trust said.", True),
+])
+def test_cur003_per_head_and_small_per_unit_sums(sentence, fires):
+    text = ("MUMBAI (Wire) — The lender raised 12 billion rupees ($144 million) in a bond sale and "
+            "repaid 3 billion rupees ($36 million) of loans, its filing showed. " + sentence)
+    assert bool(_cur003(text, "2024-02-08")) == fires
+
+
+def test_cur003_an_illustrative_sum_is_quiet_and_a_plain_one_is_not():
+    lead = ("WARSAW (Wire) — Banks lent 9.1 billion zlotys (€2.1 billion) in October, up from "
+            "6.4 billion zlotys (€1.5 billion), the banks' association said. ")
+    hypo = ("On a 300,000-zloty loan over 25 years, a borrower would pay about 2,200 zlotys (€510) a "
+            "month, according to Bankier.pl.")
+    plain = "The bank wrote off a 300,000-zloty loan last year, according to its filing."
+    assert _cur003(lead + hypo, "2023-11-09") == []
+    assert _cur003(lead + plain, "2023-11-09") == ["300,000-zloty"]
+
+
+def test_cur003_a_range_the_size_of_a_unit_price_beside_it():
+    lead = ("PERTH (Wire) — The miner earned A$1.2 billion (US$790 million) on sales of A$2.0 billion "
+            "(US$1.3 billion), its report showed. ")
+    near = ("Costs were A$21.40 a tonne, within its guidance range of A$20.00-A$23.00, the report showed.")
+    far = ("Costs were A$21.40 a tonne, and the mine needs A$150.00-A$180.00 of new capital, the report showed.")
+    assert _cur003(lead + near, "2024-04-18") == []
+    assert _cur003(lead + far, "2024-04-18") != []
+
+
+def test_cur003_a_per_head_sum_still_counts_as_left_in_its_currency():
+    # two amounts of the reference currency left unconverted (one per head): no odd one out
+    text = ("TOKYO (Wire) — The university will spend ¥2.4 billion ($16 million) on a dormitory and "
+            "¥1.1 billion ($7.3 million) on labs, it said. Grants of ¥300 million a year will follow, "
+            "it said. The ministry pays ¥170,000 per student, the ministry said.")
+    assert _cur003(text, "2024-05-10") == []

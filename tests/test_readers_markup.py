@@ -179,6 +179,19 @@ def test_html_date_sources():
         assert html_published(tpl.format(head, body)) == want, (head, body)
 
 
+def test_html_date_from_a_byline_time():
+    # a page with no metadata shows its date in the byline or the header
+    page = "<html><body>{}<article><p>Rates rose on {}.</p></article></body></html>"
+    byline = ('<p class="byline">By A. Writer | <time datetime="2023-12-08T08:30:00-05:00">Dec. 8</time></p>')
+    assert html_published(page.format(byline, "Monday")) == dt.date(2023, 12, 8)
+    header = '<header><h1>Rates</h1><time datetime="2022-03-04">March 4</time></header>'
+    assert html_published(page.format(header, "Monday")) == dt.date(2022, 3, 4)
+    # a <time> in the story dates an event, not the page
+    assert html_published(page.format("", '<time datetime="2021-07-01">July 1</time>')) is None
+    doc = read_text(page.format(byline, "Monday"), "p.html")
+    assert doc.published == dt.date(2023, 12, 8)
+
+
 def test_leading_date_beats_html_meta_and_dateline_is_last():
     src = ('<html><head><meta property="article:published_time" content="2020-01-01"></head>'
            "<body><p>WASHINGTON, May 5, 2019 — It rose.</p></body></html>")

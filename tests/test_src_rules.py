@@ -394,3 +394,24 @@ def test_batch_of_sourcing_phrasings(text, code):
     res = numcheck.check(text, published="2024-02-02")
     got = {f.finding.code for f in res.findings} & {"SRC001", "SRC002"}
     assert got == ({code} if code else set()), got
+
+
+def _codes(text: str, published: str = "2024-07-25") -> list[str]:
+    import numcheck
+    return [f.code for f in numcheck.check(text, published=published).findings]
+
+
+def test_src001_quiet_for_a_scale_with_no_number_but_src002_still_reads_the_hedge():
+    assert "SRC001" not in _codes("The blaze crossed the river on Friday, forcing thousands of residents to flee.")
+    assert "SRC001" in _codes("The blaze crossed the river on Friday, forcing 3,400 residents to flee.")
+    assert "SRC002" in _codes("Hundreds of soldiers have reportedly crossed the border since Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Town will pay Rovers £12m for the winger, a fee disclosed by both clubs on Monday.",
+    "Harbour Town will pay Rovers £12m for the winger, both clubs said on Monday.",
+    "Clubs may lose no more than £90m over three seasons under the rules, the league's handbook says.",
+])
+def test_src001_both_bodies_and_a_bodys_handbook_are_sources(text):
+    assert "SRC001" not in _codes(text)
+    assert "SRC002" not in _codes(text)

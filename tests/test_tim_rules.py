@@ -604,3 +604,14 @@ def test_tim003_an_active_verb_reaching_across_its_object(text, fires):
 ])
 def test_tim003_a_present_word_after_an_article_is_a_noun(text, fires):
     assert ("TIM003" in codes(text, "2025-03-14")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a year before the noun it names is no date of the verb's event
+    ("The assembly approved a record 2025 budget of 4.1 billion kroner late on Tuesday, the treasurer said.", False),
+    ("The regulator published its 2025 targets for the water companies, the regulator said.", False),
+    ("The bridge was completed in 2025, the council said.", True),
+    ("The bridge was completed in 2025 ahead of schedule, the council said.", True),
+])
+def test_tim003_a_year_naming_a_noun(text, fires):
+    assert ("TIM003" in codes(text, "2024-12-11")) == fires

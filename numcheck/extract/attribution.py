@@ -297,7 +297,7 @@ _NO_GATES = _NoGates()
 _TOKEN = fastre.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
 _DETS = frozenset({"the", "a", "an"})
 _POSS_PRON = frozenset({"its", "their", "his", "her"})
-_QUANT = frozenset({"some", "many", "most", "several", "other", "few", "one", "two", "three", "four",
+_QUANT = frozenset({"some", "many", "most", "several", "other", "few", "both", "one", "two", "three", "four",
                     "five", "independent", "senior", "unnamed", "anonymous"})
 _STOP_BACK = frozenset({
     "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could",
@@ -859,6 +859,7 @@ def _classify(text: str, toks: list[_Tok], sentence_initial: bool, lex: Lexicon,
         # reported, one party a reader can check, not an unnamed crowd ("some prosecutors")
         return _Phrase("reference", "org", head, docs)
     if not real_caps and toks and toks[0].low not in _DETS and toks[0].low not in _POSS_PRON \
+            and toks[0].low != "both" \
             and not toks[0].possessive and head.endswith("s") and head not in lex.ref_doc \
             and (head in lex.generic_nouns or head[:-1] in lex.ref_org or head[:-1] in lex.ref_person
                  or head not in lex.heads):

@@ -241,7 +241,37 @@ def html_published(original: str) -> dt.date | None:
             d = parse_date_value(v or "")
             if d:
                 return d
+    # a <time datetime> in the page's header or byline ("By ... | <time ...>Dec. 8</time>"):
+    # where a page without metadata shows when it was published.  A <time> in the body of
+    # the story dates an event, so only these places count.
+    for node in tree.css("time[datetime]"):
+        if _in_byline(node):
+            d = parse_date_value(node.attributes.get("datetime") or "")
+            if d:
+                return d
     return None
+
+
+_BYLINE_WORDS = ("byline", "dateline", "date", "meta", "posted", "publish", "timestamp", "author", "credit")
+
+
+def _in_byline(node) -> bool:
+    """True when ``node`` sits in a header, or in an element whose class or id names a byline,
+    a dateline or the article's metadata (up to four levels up)."""
+    cur = node
+    for _ in range(5):
+        if cur is None:
+            return False
+        if cur.tag in ("header", "address"):
+            return True
+        if cur.tag in ("article", "main", "body", "section"):
+            return False
+        attrs = cur.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if any(w in names for w in _BYLINE_WORDS):
+            return True
+        cur = cur.parent
+    return False
 
 
 def _jsonld_date(raw: str) -> dt.date | None:

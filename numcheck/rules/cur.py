@@ -772,7 +772,47 @@ def is_quoted_price(ctx: RuleContext, c: Claim) -> bool:
     if not prev:
         return False
     p = prev[-1]
-    return bool(_COMPARED_RE.match(text[p.end:c.start])) and is_share_price(text, p)
+    if not is_share_price(text, p):
+        return False
+    if _COMPARED_RE.match(text[p.end:c.start]):
+        return True
+    # "A$18.20 a tonne, inside the company's guidance range of A$17.50-A$19.00": an amount of
+    # the same size as a unit price just before it in its sentence is a price of that unit
+    lo = c.low if c.low is not None else c.value
+    hi = c.high if c.high is not None else c.value
+    return (p.value is not None and p.value > 0 and lo is not None and hi is not None and lo > 0
+            and not _SCALE_WORD_RE.search(c.text) and 0.5 <= lo / p.value and hi / p.value <= 2.0)
+
+
+_SCALE_WORD_RE = fastre.plain(r"\d\s*(?:thousand|million|billion|trillion|bn|mn|m|k|crore|lakh)\b", re.I)
+_PER_HEAD_RE = fastre.plain(r"\s*(?:each|apiece|a\s+head|per\s+(?:head|person|capita|member|household|"
+                            r"customer|passenger|employee|worker|pupil|student|patient|depositor|investor|"
+                            r"family|visitor)|a\s+person)\b", re.I)
+# a small sum per night, ticket or month ("€142 a night", "2,950 zlotys a month"); "£5bn a
+# year" is a sum like any other
+_PER_UNIT_SMALL_RE = fastre.plain(r"\s*(?:a|an|per)\s+(?:night|ticket|room|month|week|day|hour|visit|trip|"
+                                  r"meal|seat)\b", re.I)
+# a sum that only illustrates a calculation: "On a 400,000-zloty loan, a borrower would pay ..."
+_ILLUSTRATION_BEFORE = fastre.plain(r"(?:^|[.!?]\s+|\n)\s*(?:On|For|With)\s+an?\s+$")
+_ILLUSTRATION_NOUN = fastre.plain(r"[\s-]*(?:[a-z]+[\s-]+){0,2}?(?:loan|mortgage|salary|income|deposit|"
+                                  r"investment|balance|bill|purchase|home|house|property|pension|pot|savings)\b",
+                                  re.I)
+_CONDITIONAL_RE = fastre.plain(r"\b(?:would|could)\b", re.I)
+
+
+def is_per_head_or_illustration(ctx: RuleContext, c: Claim) -> bool:
+    """An amount per person or per unit of time (``less than 100,000 rupees each``, ``€142 a
+    night``), or a sum that only illustrates a calculation (``On a 400,000-zloty loan over
+    25 years, a borrower would face ...``): newsrooms leave these in their own currency."""
+    text = ctx.text
+    if _PER_HEAD_RE.match(text, c.end):
+        return True
+    if _PER_UNIT_SMALL_RE.match(text, c.end) and not _SCALE_WORD_RE.search(c.text):
+        return True
+    if _ILLUSTRATION_BEFORE.search(text, max(0, c.start - 12), c.start) and _ILLUSTRATION_NOUN.match(text, c.end):
+        s = ctx.analysis.sentence_of(c.start)
+        return _CONDITIONAL_RE.search(text, c.end, s.end) is not None
+    return False
 
 
 # -- reference currency (CUR003) ----------------------------------------------------------
@@ -882,7 +922,11 @@ to 2,650p`, `£4.20 a share`) and commodity prices in their trading currency
 (`$88.02 a barrel`, `$2,330 an ounce`), which newsrooms leave unconverted,
 and for the amount such a price or a converted amount is compared with in
 its sentence (`to £412m ($516m) from £368m`, `A$1.15 a share, down from
-A$1.40`).  When the writer converts a currency's amounts (two or more, and
+A$1.40`) or is the size of (`A$18.20 a tonne, inside its guidance range of
+A$17.50-A$19.00`).  Quiet too for sums per head (`100,000 rupees each`, `per
+student`), small sums per night, ticket or month (`€142 a night`; `£5bn a
+year` is no small sum), and a sum that only illustrates a calculation (`On a
+400,000-zloty loan over 25 years, a borrower would pay ...`).  When the writer converts a currency's amounts (two or more, and
 all of them but one), the one amount of that currency left without an
 equivalent is reported even when it is the reference currency (an
 Australian story giving US$ for every A$ amount but one).  Another reference-currency amount elsewhere in the sentence does
@@ -912,6 +956,7 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
             targets.setdefault(o.unit, {})
             targets[o.unit][q.unit] = targets[o.unit].get(q.unit, 0) + 1
     unconverted: dict[str, list[Claim]] = {}
+    quiet: set[int] = set()
     for c in ctx.figures:
         if c.kind != "money" or not c.unit:
             continue
@@ -924,6 +969,8 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
         base = compared_with(ctx, c)
         if base is not None and id(base) in converted:
             continue  # the prior-year figure beside a converted one: "to £412m ($516m) from £368m"
+        if is_per_head_or_illustration(ctx, c):
+            quiet.add(id(c))  # never reported, but an amount the writer left in its currency
         unconverted.setdefault(c.unit, []).append(c)
     for unit, claims in unconverted.items():
         done = sum(targets.get(unit, {}).values())
@@ -933,11 +980,13 @@ def unconverted_currency(ctx: RuleContext) -> Iterable:
         if len(as_ref) == 1 and done >= 2:
             into = max(targets[unit], key=targets[unit].get)
             for c in as_ref:
+                if id(c) in quiet:
+                    continue
                 yield ctx.finding(c.start, c.end,
                                   f"{c.text} ({unit}) has no equivalent in {into}, unlike the "
                                   f"{done} other {unit} amounts in the document")
         for c in claims:
-            if any(c is r for r in as_ref):
+            if id(c) in quiet or any(c is r for r in as_ref):
                 continue
             yield ctx.finding(c.start, c.end,
                               f"{c.text} ({c.unit}) has no equivalent in {ref}, the document's "

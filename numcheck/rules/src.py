@@ -64,8 +64,15 @@ def is_sourcing_figure(c: Claim, min_count: float = 100) -> bool:
 
 
 _SCALED = fastre.plain(r"\d\s*(?:million|billion|trillion|mn|bn)\b", re.I)
+_DIGIT = fastre.plain(r"\d")
 _VAGUE_SCALE = fastre.plain(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens\s+of\s+thousands|"
                           r"hundreds\s+of\s+thousands)(?:\s+of)?", re.I)
+
+
+def _indefinite(c: Claim) -> bool:
+    """``thousands of people``, ``hundreds of homes``: a scale with no number, which no
+    one could source (though hanging it on ``reportedly`` is still vague sourcing)."""
+    return c.kind == "count" and bool(c.extra.get("vague")) and not _DIGIT.search(c.text)
 
 
 def _by_sentence(ctx: RuleContext, claims: Iterable[Claim]) -> dict[int, list[Claim]]:
@@ -109,7 +116,8 @@ A money amount, a percentage, or a count of people or things at or above
 to X``, ``X said``, ``told X``, ``data from X show``, ``(source: X)``, no
 reporting clause anywhere in the sentence and no quotation whose speaker is
 given.  Measures (``42,500 tonnes``), years, dates, ages and durations are not
-figures; a stated equivalent counts with the amount it restates, and a headline
+figures, nor is a scale with no number (``thousands of people``, ``hundreds of
+homes``); a stated equivalent counts with the amount it restates, and a headline
 figure that the body gives again with an attribution counts as sourced.  Reported
 once per sentence, at the first unsourced figure, listing the others.  The
 setting ``attribution_scope = "paragraph"`` lets an attribution cover its
@@ -140,6 +148,7 @@ def unsourced_figure(ctx: RuleContext) -> Iterator:
     # figure's source), but any named source in the sentence keeps SRC001 quiet
     attributed = _attributed_units(ctx)
     unsourced = [c for c in ctx.figures if c.source is None and is_sourcing_figure(c, min_count)
+                 and not _indefinite(c)
                  and _unit_of(ctx, c.start) not in attributed and not _headline_restates_sourced(ctx, c)
                  and not _table_sourced(ctx, c)]
     for _, group in sorted(_by_sentence(ctx, unsourced).items()):

@@ -155,6 +155,11 @@ def _same_clause(text: str, a: Claim, b: Claim, s0: int, s1: int) -> bool:
 
 
 _TITLE_BEFORE_YEAR = fastre.plain(r"\b([A-Z][a-z]+)\s+$")
+# a year standing before a lowercase noun it names ("a record 2024 budget", "its 2030 targets")
+_YEAR_AS_MODIFIER = fastre.plain(r"\s+(?!(?:and|or|but|to|as|when|after|before|while|was|were|is|are|had|has|"
+                                 r"will|would|that|which|with|than|in|on|at|for|from|by|of)\b)[a-z]{3,}")
+_PREP_BEFORE_YEAR = fastre.plain(r"\b(?:in|on|by|during|since|until|till|from|to|of|for|through|before|after|"
+                                 r"between|and|or|early|late|mid|end|start)\s+$", re.I)
 _NOT_TITLE_WORDS = frozenset("""in by since until till from to of for the and or during after before early late mid
 january february march april may june july august september october november december spring summer autumn
 fall winter""".split())
@@ -170,7 +175,8 @@ future or conditional marker in the clause.  Quiet for future or conditional ten
 `would`, `is expected to`, `plans to`), and for dates that a past-tense verb may well
 point forward to (`was postponed until`, `was extended to`, `set for`), for verbs that
 look forward (`expected`, `planned`, `forecast`, `pledged`) and for dates future by
-their own words (`the coming year`, `next month`).  With a date
+their own words (`the coming year`, `next month`), and for a year that names the
+noun after it (`approved a record 2024 budget`).  With a date
 range, the date must fall after its end.
 """,
       fires=(
@@ -202,6 +208,9 @@ def future_event(ctx: RuleContext) -> Iterator:
             w = _TITLE_BEFORE_YEAR.search(text, max(s.start, c.start - 30), c.start)
             if w is not None and w.start() > s.start and w.group(1).lower() not in _NOT_TITLE_WORDS:
                 continue  # "ranked 167th in the Global University Index 2024": an edition's name
+            if _YEAR_AS_MODIFIER.match(text, c.end) and not _PREP_BEFORE_YEAR.search(text, max(s.start, c.start - 12),
+                                                                                   c.start):
+                continue  # "approved a record 2024 budget": the year names the budget, not the day
         if not past_marker_near(text, c.start, c.end, s.start, s.end):
             continue
         if _FUTURE_HEAD.search(text, max(s.start, c.start - 40), c.start):
