@@ -1048,3 +1048,15 @@ def test_a_preposition_is_not_a_source():
 def test_in_its_plural_reports_is_a_source():
     got, _ = link("The regulator imposed fines of £120 million, according to its annual reports.", "£120 million")
     assert got["£120 million"] is not None and got["£120 million"].kind != "vague"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A study he co-authored in The Lancet in 2019, based on those records, found that deaths fell 18%.", "A study"),
+    ("The report they commissioned last year showed that 41% of stations were late.", "The report"),
+    ("A paper she wrote found that 41% of stations were late.", "A paper"),
+])
+def test_a_document_with_its_author_in_a_clause_is_the_source(text, source):
+    import numcheck
+    got = [c.source.text if c.source else None for c in numcheck.extract(text, published="2024-05-01").claims
+           if c.kind == "percent"]
+    assert got == [source]

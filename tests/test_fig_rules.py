@@ -1111,3 +1111,32 @@ def test_fig004_a_share_made_up_is_not_the_change(text, fires):
     from numcheck.config import Config
     res = numcheck.check(text, published="2024-05-02", config=Config(select=("FIG004",)))
     assert bool(res.findings) == fires, [f.finding.message for f in res.findings]
+
+
+def _fig_codes(text: str, published: str = "2024-03-01") -> list[str]:
+    import numcheck
+    return [f.code for f in numcheck.check(text, published=published).findings]
+
+
+@pytest.mark.parametrize("second, fires", [
+    # a requirement or a capacity is not a second tally of the same thing
+    ("A coalition needs 41 seats to govern, the commission said.", False),
+    ("The stadium was designed for 60,000 fans, the club said.", False),
+    # a tally is
+    ("The party's 58 seats were confirmed on Monday, the commission said.", True),
+])
+def test_fig001_a_requirement_or_capacity_is_no_count(second, fires):
+    first = {"seats": "The party won 47 seats, the electoral commission said. ",
+             "fans": "The club has 38,000 fans on its books, the club said. "}
+    noun = "seats" if "seats" in second else "fans"
+    assert ("FIG001" in _fig_codes(first[noun] + second)) == fires
+
+
+def test_fig001_counts_cheated_out_of_money_are_wholes_not_parts():
+    text = ("The court convicted the founders of cheating about 30,000 savers out of 4.1 billion rupees, "
+            "the prosecutor said. A lawyer for the 45,000 savers said they would appeal.")
+    assert "FIG001" in _fig_codes(text)
+    # a part of a count stays a part
+    text = ("The court heard from 300 of the 30,000 savers, the prosecutor said. A lawyer for the "
+            "45,000 savers said they would appeal.")
+    assert "FIG001" not in _fig_codes(text)

@@ -365,3 +365,16 @@ def test_financial_year_ranges_are_one_span():
 def test_since_a_yearless_date_points_back(text, published, timex):
     [c] = [c for c in run(text, published) if c.kind == "date"]
     assert c.timex == timex
+
+
+def test_a_point_of_comparison_lends_no_year():
+    import numcheck
+    text = ("Demand peaked on Wednesday, Aug. 9, the highest since June 30, 2015, when it reached "
+            "40,726 MW, the grid operator said.")
+    dates = {c.text: c.timex for c in numcheck.extract(text, published="2023-08-10").claims if c.kind == "date"}
+    assert dates["Wednesday, Aug. 9"] == "2023-08-09"
+    assert "TIM001" not in [f.code for f in numcheck.check(text, published="2023-08-10").findings]
+    # a list still shares its year
+    dates = {c.text: c.timex for c in numcheck.extract("Talks were held on Sept. 3 and Oct. 7, 2021.",
+                                                       published="2023-08-10").claims if c.kind == "date"}
+    assert dates["Sept. 3"] == "2021-09-03"

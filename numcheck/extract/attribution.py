@@ -977,9 +977,14 @@ _CLAUSE_AFTER = fastre.compile(
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
 _DOC_AFTER = fastre.compile(r"^\s+(?:(?:on|in|at)\s+[\w.]+\s+)?(?:in|to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                         r"([\w-]+)", re.I)
-_RELEASED = fastre.compile(r",?\s+(?:released|published|issued|compiled|posted)"
+_RELEASED = fastre.compile(r",?\s+(?:released|published|issued|compiled|posted"
+                       # "a paper she co-wrote in Nature in 1987": a clause naming its author
+                       r"|(?:he|she|they|we|I)\s+(?:co-?)?(?:wrote|authored|published|led|commissioned|edited|"
+                       r"compiled|presented))"
                        r"(?:\s+(?:in|by)\s+(?P<by>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,6}))?"
-                       r"(?:\s+(?:on|in|last|this|early|late|earlier)(?:\s+[\w.]+){1,2})?,?$")
+                       r"(?:\s+(?:on|in|last|this|early|late|earlier)(?:\s+[\w.]+){1,2})?"
+                       # "..., based on that core,": an aside on what it drew on
+                       r"(?:,\s+(?:based\s+on|drawing\s+on|using)\s+[^,;:]{1,40})?,?$")
 _INNER_BY = fastre.compile(r"\s+(?:[\w-]+\s+){0,3}?(by|from|of|with)\s+", re.I)
 
 

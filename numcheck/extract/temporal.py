@@ -1409,7 +1409,10 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
         peers = [p for p in peers or () if (p.gran != "year" or p.end <= c.start)
                  and not _OTHER_CLAUSE_BETWEEN.search(ctx.text, min(p.end, c.end), max(p.start, c.start))
                  # "born on Dec. 17, 2007, became ... on Saturday, Feb. 17": a birth date lends no year
-                 and not _BORN_BEFORE.search(ctx.text, max(0, p.start - 12), p.start)]
+                 and not _BORN_BEFORE.search(ctx.text, max(0, p.start - 12), p.start)
+                 # "on Wednesday, Aug. 9, the most since July 21, 2015": a point of comparison
+                 # lends no year to the date it is compared with
+                 and not (p.start > c.end and _COMPARISON_BEFORE.search(ctx.text, max(0, p.start - 30), p.start))]
         if not peers:
             continue
         peer = min(peers, key=lambda p: abs(p.start - c.start))
@@ -1426,6 +1429,8 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
         c.yearless = None
 
 
+_COMPARISON_BEFORE = fastre.plain(r"\b(?:since|than|compared\s+with|compared\s+to|record\s+set\s+on|"
+                                  r"record\s+of)\s+(?:(?:early|late|mid-?|on|in)\s+)?$", re.I)
 _BORN_BEFORE = fastre.plain(r"\bborn\s+(?:on\s+|in\s+)?$", re.I)
 
 

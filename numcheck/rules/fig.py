@@ -131,7 +131,11 @@ _CHANGE_CLAUSE_RE = fastre.plain(
 # a plan or forecast governing the count: before it in its clause ("said it would cut 140
 # posts"; but "the fund's 1,520 investors would be repaid" states the count as it is)
 _PLAN_BEFORE_RE = fastre.plain(r"\b(?:will|would|could|may|might|plans?|planned|expects?|expected|targets?|"
-                             r"aims?|forecasts?|projected)\b", re.I)
+                             r"aims?|forecasts?|projected"
+                             # a requirement or a capacity, not a tally: "needs 32 seats to command a
+                             # majority", "was designed for 22 million passengers a year"
+                             r"|needs?|needed|requires?|required|designed\s+(?:for|to)|built\s+(?:for|to)|"
+                             r"capacity|can|able\s+to|enough\s+for|room\s+for|threshold|minimum|maximum)\b", re.I)
 _CLAUSE_EDGE_RE = fastre.plain(r"[,;:()—–]|\s-\s|\b(?:and|but|while)\s+(?=[a-z]+\s)")
 _RESTRICT_RE = fastre.plain(r"^\s*(?:in|at|from|on|across|outside|inside|within|who|which|that|working|"
                           r"based|employed|aged|under|over|between(?!\s+(?:19|20)\d\d\b)|left|remaining|"
@@ -140,7 +144,12 @@ _RESTRICT_RE = fastre.plain(r"^\s*(?:in|at|from|on|across|outside|inside|within|
                           re.I)
 _ALL_BEFORE_RE = fastre.plain(r"\b(?:all|each\s+of\s+the)\s+$", re.I)
 _DEFINITE_BEFORE = fastre.plain(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
-_PART_AFTER_RE = fastre.plain(r"^\s*(?:out\s+)?of\b", re.I)
+# "600 of its employees", "41 out of 212": a part.  "cheated 41,000 depositors out of 9.6
+# billion rupees" names what they lost, not a whole they belong to
+_PART_AFTER_RE = fastre.plain(r"^\s*(?:out\s+)?of\b(?!\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?"
+                              r"(?:[$£€¥₹]|(?:Rs|US|A|C|HK|S|NZ)\$?\.?\s?\d|\d[\d,.]*\s*(?:[a-z]+\s+)?"
+                              r"(?:rupees|dollars|euros|pounds|yuan|yen|francs|zlotys|reais|rand|pesos)\b|"
+                              r"(?:their|his|her|its)\s+(?:savings|money|deposits|pensions|wages)\b))", re.I)
 _YEAR_RE = fastre.plain(r"\b(?:19|20)\d\d\b")
 
 
@@ -237,7 +246,8 @@ about time or comparison (`last year`, `previously`, `a separate survey`,
 different years), counts in a clause of change (`hired`, `cut`, `rose`;
 a change in another clause of the sentence, as in `The council, which has
 5,200 staff, said it would cut 140 posts`, does not count), counts after a
-plan in their clause (`would have 3,000 staff`) and counts owned by different
+plan, a requirement or a capacity in their clause (`would have 3,000 staff`,
+`needs 32 seats`, `designed for 22 million passengers`) and counts owned by different
 named owners are never compared.  Names such as `New York` are not change
 words.  Counts more than threefold apart are taken for different things (a slip
 is rarely that far off), and counts of people or homes in general must share a
