@@ -1140,3 +1140,13 @@ def test_fig001_counts_cheated_out_of_money_are_wholes_not_parts():
     text = ("The court heard from 300 of the 30,000 savers, the prosecutor said. A lawyer for the "
             "45,000 savers said they would appeal.")
     assert "FIG001" not in _fig_codes(text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Enrolments reached 12,400, a 21% jump on last year's 11,300, the college said.", True),
+    ("Enrolments reached 12,400, a 10% jump on last year's 11,300, the college said.", False),
+    ("Sales were £5.2bn, a 4% fall on the previous year's £5.7bn, the company said.", True),
+    ("Sales were £5.2bn, a 9% fall on the previous year's £5.7bn, the company said.", False),
+])
+def test_fig004_a_change_noun_between_the_percentage_and_on(text, fires):
+    assert ("FIG004" in _fig_codes(text)) == fires

@@ -615,3 +615,32 @@ def test_tim003_a_present_word_after_an_article_is_a_noun(text, fires):
 ])
 def test_tim003_a_year_naming_a_noun(text, fires):
     assert ("TIM003" in codes(text, "2024-12-11")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # an age at a moment, with its year right after it
+    ("The dean, Ruth Okafor, 49, said she joined the college at 19, in 1981.", True),
+    ("The dean, Ruth Okafor, 61, said she joined the college at 19, in 1981.", False),
+    # "at 19" with no year is no age at a moment
+    ("The index, at 19, was the lowest since records began, the dean said.", False),
+])
+def test_tim004_an_age_with_its_year_after_it(text, fires):
+    assert ("TIM004" in codes(text, "2023-09-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("MERIT, a five-year trial that began enrolling patients in March 2021, finished collecting data "
+     "in January, the sponsor said.", True),
+    ("MERIT, a five-year trial that began enrolling patients in March 2018, finished collecting data "
+     "in January, the sponsor said.", False),
+])
+def test_tim004_a_span_begun_doing_something(text, fires):
+    assert ("TIM004" in codes(text, "2024-03-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("She won her first cap in 2016, six years after joining Atlético's academy in 2007.", True),
+    ("She won her first cap in 2013, six years after joining Atlético's academy in 2007.", False),
+])
+def test_tim004_an_anchor_after_words_of_any_script(text, fires):
+    assert ("TIM004" in codes(text, "2024-03-01")) == fires

@@ -877,6 +877,9 @@ def _bare_units(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+_YEAR_RIGHT_AFTER = fastre.plain(r"\s*,?\s*(?:in|during)\s+[12]\d{3}\b")
+
+
 def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
     raw = m.group("age")
     n = _num(raw)
@@ -912,7 +915,8 @@ def _age(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c.extra["age_at"] = True
         # an age at a past moment needs a year nearby to mean anything
         s0, _ = ctx.sentence(m.start())
-        if raw.isdigit() and not re.search(r"\b[12]\d{3}\b", ctx.text[max(s0, m.start() - 80):m.start()]):
+        if raw.isdigit() and not re.search(r"\b[12]\d{3}\b", ctx.text[max(s0, m.start() - 80):m.start()]) \
+                and not _YEAR_RIGHT_AFTER.match(ctx.text, m.end()):  # "enrolled at 18, in 1978"
             if m.group("at").strip().lower() == "at":
                 return None
     return c
@@ -1521,7 +1525,7 @@ def _join_time(date_c: _Cand, time_c: _Cand, start: int, end: int) -> _Cand:
     return j
 
 
-_ANCHOR_GAP = fastre.plain(r"\s*(?:[A-Za-z'’]+\s+){0,6}")
+_ANCHOR_GAP = fastre.plain(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,6}")  # letters of any script: "joining Atlântico's academy in"
 
 
 def _link_durations(cands: list[_Cand], ctx: _Ctx) -> None:

@@ -809,7 +809,8 @@ _ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s
 _FROM_RE = fastre.plain(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+"
                       r"(?:an?\s+|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?)?$"
                       # "up 24% on the £2.9bn a year earlier"
-                      rf"|(?:%|\bper\s*cent|\bpercent)\s+on\s+{_ON_BASE}$", re.I)
+                      rf"|(?:%|\bper\s*cent|\bpercent)\s+(?:(?:rise|jump|increase|gain|fall|drop|decline|climb|"
+                      rf"leap|surge|slide|dip|rebound|improvement)\s+)?on\s+{_ON_BASE}$", re.I)
 _TO_RE = fastre.plain(r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?)\s+(?:(?:a\s+(?:record|high|low)\s+of)\s+)?$", re.I)
 # "shares closed down 9% on Tuesday at US$38.20, from US$43.10": the level a price closed at
 _CLOSED_AT_RE = fastre.plain(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|st(?:ood|anding))\b"
@@ -889,7 +890,7 @@ def _from_to(ctx: RuleContext, figs: Sequence[Claim], s_start: int, exclude: Cla
     for c in figs:
         if c is exclude or _value_family(c) is None:
             continue
-        before = text[max(s_start, c.start - 25):c.start]
+        before = text[max(s_start, c.start - 40):c.start]
         if _FROM_RE.search(before):
             froms.append(c)
         elif _TO_RE.search(before) or _CLOSED_AT_RE.search(text, max(s_start, c.start - 60), c.start):
@@ -902,7 +903,9 @@ def _nearest(cands: list[Claim], anchor: int) -> Claim | None:
 
 
 _UP_FROM_RE = fastre.plain(
-    r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of)\b"
+    r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of|"
+    # "a 4% fall on the previous year's £5.7bn"
+    r"(?:%|per\s*cent|percent)\s+(?:rise|jump|increase|gain|fall|drop|decline|climb|leap|surge|slide|dip))\b"
     rf"[^,;.]{{0,20}}?\b(?:from\s+|on\s+{_ON_BASE})$", re.I)
 _PREMIUM_REF_RE = fastre.plain(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
 

@@ -238,7 +238,10 @@ _GAP_AFTER = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?
 _GAP_BEFORE = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
 _START_WORDS = fastre.plain(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
                           r"which\s+began|opened|set\s+up|commissioned|signed|agreed|awarded|struck|granted|"
-                          r"issued|sealed)\s+(?:(?:with|by|between)\s+(?:[\w'’-]+\s+){1,4}?)?(?:in\s+|on\s+)?$",
+                          r"issued|sealed)\s+(?:(?:with|by|between)\s+(?:[\w'’-]+\s+){1,4}?)?"
+                          # "began recruiting in January 2022", "started enrolling patients in"
+                          r"(?:(?:recruiting|enrolling|enroling|operating|trading|work|running|testing|"
+                          r"collecting)\s+(?:[a-z]+\s+)?)?(?:in\s+|on\s+)?$",
                           re.IGNORECASE)
 # the span said to have ended on a date: "expired last year", "ran out in 2022"
 _ENDED_AT = fastre.plain(r"\s*(?:,\s*)?(?:expired|lapsed|ended|ran\s+out|ran\s+its\s+course|came\s+to\s+an\s+end|"
