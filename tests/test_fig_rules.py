@@ -1150,3 +1150,17 @@ def test_fig001_counts_cheated_out_of_money_are_wholes_not_parts():
 ])
 def test_fig004_a_change_noun_between_the_percentage_and_on(text, fires):
     assert ("FIG004" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # producers of one market's output, the verb said once, the last taker a list of names
+    ("Brazil grows 41% of the world's soybeans, the United States 33% and Argentina, Paraguay and "
+     "Bolivia together 30%, according to the USDA.", True),
+    ("Brazil grows 41% of the world's soybeans, the United States 33% and Argentina, Paraguay and "
+     "Bolivia together 16%, according to the USDA.", False),
+    ("Russia exported 46% of the region's wheat, Ukraine 38% and Kazakhstan 21%, the council said.", True),
+    # "grew 41%" with no whole after it is growth, not a share
+    ("Soybean exports grew 41% in March, 33% in April and 30% in May, according to the USDA.", False),
+])
+def test_fig003_producers_of_one_market(text, fires):
+    assert ("FIG003" in _fig_codes(text)) == fires

@@ -538,7 +538,9 @@ _SHARE_VERB_BEFORE_RE = fastre.plain(
     r"\b(?:took|takes?|taking|accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|won|wins?|"
     r"received|receives?|captured|captures?|held|holds?|claimed|claims?|secured|secures?|drew|draws?|"
     r"got|gets?|earned|earns?|attracted|attracts?|supplied|supplies|supply|provided|provides?|generated|"
-    r"generates?|produced|produces?|contributed|contributes?|represented|represents?)\s+"
+    r"generates?|produced|produces?|contributed|contributes?|represented|represents?|"
+    # producers and holders of a share of one market: "Ivory Coast grows 44% of the world's cocoa"
+    r"grows?|grew|mines?|mined|exports?|exported|owns?|owned|controls?|controlled|ships?|shipped)\s+"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$",
     re.I)
 # a taker: a name ("South Korea") or a short noun phrase ("solar farms", "the nuclear station"),
@@ -548,7 +550,10 @@ _TAKER_WORD = r"(?!(?:up|down|from|to|than|by|at|in|on|over|under|about|around|n
               r"[A-Za-z][\w'’.&-]*"
 _GAPPED_TAKER_RE = fastre.plain(
     r"(?:\s+of\s+[^,;%\d]{1,50}?)?(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:the\s+)?"
-    rf"(?:{_TAKER_WORD}\s+){{1,4}}(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
+    rf"(?:(?:{_TAKER_WORD}\s+){{1,4}}"
+    # a list of named takers sharing one share: "Ecuador, Cameroon and Nigeria together 27%"
+    rf"|[A-Z][\w'’.&-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w'’.&-]*){{1,4}}\s+(?:together|combined|between\s+them)\s+)"
+    r"(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 
 
 def _gapped_takers(text: str, s_start: int, shares: list[Claim]) -> bool:
@@ -623,7 +628,8 @@ When only the first share names its whole (`54% of MEPs voted for and 49%
 against`, `58% of Brazilians support it and 47% oppose it`), the others share
 it; the first share's verb may stand for all (`46% will go on care, 31% on
 schools and 29% on roads`), a verb of taking or supplying a share may be said once
-for the takers that follow (`China took 58% of exports, Korea 31% and Japan 17%`), the parts may be how often (`61% sent money
+for the takers that follow (`China took 58% of exports, Korea 31% and Japan 17%`; `Ivory Coast
+grows 44% of the world's cocoa, Ghana 35% and Ecuador and Nigeria together 27%`), the parts may be how often (`61% sent money
 monthly, 27% quarterly and 19% once a year`), and a verb and its denial are
 opposites (`61% said they would and 44% said they would not`), one verb may take opposite
 outcomes for one object (`61% expected prices to rise and 44% expected them to
@@ -701,7 +707,8 @@ def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
         before = before[before.rfind("\n") + 1:]  # a list item starts afresh
         if _GROWTH_BEFORE_RE.search(before) and not re.search(r"\bof\s+(?:those|them|these|the\s+\w+)\W*$",
                                                                before, re.I) \
-                and not _MAKES_UP_RE.search(before):
+                and not _MAKES_UP_RE.search(before) \
+                and not _SHARE_OF_AFTER_RE.match(text, c.end):  # "grows 44% of the world's cocoa": a share
             continue
         if _GROWTH_AFTER_RE.match(text[c.end:c.end + 30]):
             continue
@@ -709,6 +716,7 @@ def _shares_in(text: str, s_start: int, figs: list[Claim]) -> list[Claim]:
     return shares
 
 
+_SHARE_OF_AFTER_RE = fastre.plain(r"\s+of\s+(?:the|its|their|all|global|world|national|total)\b", re.I)
 _LIST_GAP_RE = fastre.plain(r"^[\s\-*\u2022\u2013]*$")
 
 
