@@ -96,6 +96,10 @@ def _clause_bounds(text: str, sent_start: int, start: int, end: int, sent_end: i
     return lo, hi
 
 
+_NOUN_FORECAST = fastre.plain(r"(?:forecast|projected|planned|scheduled|expected)\s+(?:by|in|on)\b", re.I)
+_DET_WORDS_BEFORE = fastre.plain(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _kind(word: str) -> str | None:
     w = word.lower().replace("’", "'")
     if w in _PAST_WORDS:
@@ -118,6 +122,8 @@ def _markers(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
     for m in _FUTURE_PHRASES.finditer(text, lo, hi):
         if m.group() == "May":  # the month, not the modal
             continue
+        if _NOUN_FORECAST.match(m.group()) and _DET_WORDS_BEFORE.search(text, max(lo, m.start() - 40), m.start()):
+            continue  # "raised its full-year profit forecast on Thursday": a noun, not "is forecast to"
         out.append((m.start(), m.end(), FUTURE))
         taken.append((m.start(), m.end()))
     for m in _PERFECT.finditer(text, lo, hi):

@@ -1164,3 +1164,18 @@ def test_fig004_a_change_noun_between_the_percentage_and_on(text, fires):
 ])
 def test_fig003_producers_of_one_market(text, fires):
     assert ("FIG003" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, message", [
+    ("The rate fell to 5.56% on 1 March from 5.93% in January, a drop of 37 basis points, Moneyfacts said.", None),
+    ("The rate fell to 5.56% on 1 March from 5.93% in January, a drop of 57 basis points, Moneyfacts said.",
+     "-0.37 percentage points (-37 basis points)"),
+    ("The bank raised its rate by 25 basis points to 4.5% from 4.25%, the bank said.", None),
+])
+def test_fig004_basis_points_are_hundredths_of_a_point(text, message):
+    import numcheck
+    got = [f.finding.message for f in numcheck.check(text, published="2024-03-07").findings if f.code == "FIG004"]
+    if message is None:
+        assert got == []
+    else:
+        assert len(got) == 1 and message in got[0]

@@ -97,3 +97,12 @@ def test_precedence():
     assert (doc.published, doc.published_from) == (D(2022, 3, 3), "dateline")
     doc = read_text("---\npublished: 2018-04-05T10:00:00Z\n---\nx 5.\n", "a.md")
     assert (doc.published, doc.published_from) == (D(2018, 4, 5), "front-matter")
+
+
+def test_a_line_that_is_only_a_full_date_dates_the_story():
+    assert dateline("Preview: the season ahead\n\n9 August 2024\n\nThe club ...") == dt.date(2024, 8, 9)
+    assert dateline("Headline\nPublished: Aug. 9, 2024 10:30 BST\nBody") == dt.date(2024, 8, 9)
+    assert dateline("By Ana Ruiz | Aug. 9, 2024\nBody") == dt.date(2024, 8, 9)
+    # a date inside a sentence, or a date with no year, is no date line
+    assert dateline("Headline\n\nThe match on 9 August 2024 was won.\n") is None
+    assert dateline("Headline\n\n9 August\n\nBody") is None

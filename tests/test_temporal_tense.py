@@ -48,3 +48,12 @@ def test_past_marker_must_be_close():
 
 def test_expected_without_to_is_future():
     assert at("Results are still being counted, and a final tally is expected by Friday.", "Friday") == "future"
+
+
+def test_a_forecast_after_a_determiner_is_a_noun():
+    from numcheck.tense import tense_at
+    t = "The company raised its full-year profit forecast on Thursday after strong demand."
+    at = t.index("Thursday")
+    assert tense_at(t, at, at + 8) == "past"
+    t = "The bridge is expected in 2026."
+    assert tense_at(t, t.index("2026"), t.index("2026") + 4) == "future"

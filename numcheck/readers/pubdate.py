@@ -124,6 +124,13 @@ _DATELINE_AGENCY_FIRST = fastre.plain(
     r"\A\s*" + _PLACE + r"\s*" + _AGENCY + r"\s*" + _DASH + r"\s*" + _DATE_TXT + r"\s*" + _DASH)
 
 
+# a line that is only a full date, after a headline or with its byline ("9 August 2024",
+# "Published: Aug. 9, 2024 10:30 BST", "By Ana Ruiz | Aug. 9, 2024")
+_DATE_LINE = fastre.plain(
+    r"[ \t]*(?:(?:By\s+[^|\n•·]{1,60}?\s*[|•·]\s*)|(?:Published|Posted|Updated|First\s+published)(?:\s+on)?\s*:?\s*)?"
+    + _DATE_TXT + r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?"
+    r"[ \t]*\r?", re.I)
+
 # a dateline opens the story's first paragraph, which may follow a headline, a standfirst
 # and a byline: it is looked for at the start of the first few lines
 _DATELINE_LINES = 4
@@ -141,7 +148,8 @@ def dateline(text: str) -> dt.date | None:
         if text[pos:line_end].strip():
             seen += 1
             head = text[pos:pos + 200]
-            m = _DATELINE.match(head) or _DATELINE_AGENCY_FIRST.match(head)
+            m = _DATELINE.match(head) or _DATELINE_AGENCY_FIRST.match(head) \
+                or _DATE_LINE.fullmatch(text, pos, line_end)
         if nl < 0:
             break
         pos = nl + 1

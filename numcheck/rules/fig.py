@@ -1042,14 +1042,19 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
             slo, shi = interval(p)
             if p.qualifier == "~":
                 slo, shi = slo - 0.1 * p.value, shi + 0.1 * p.value
+            # "a drop of 37 basis points": a change in hundredths of a percentage point
+            bps = p.kind == "percent" and p.unit == "basis_point"
+            if bps:
+                slo, shi = slo / 100, shi / 100
+            points = _is_points(p) or bps
             candidates = []
-            if _is_points(p) and _value_family(frm)[0] != "percent":
+            if points and _value_family(frm)[0] != "percent":
                 continue  # "rose 3 points" of an index: no percentage to compare with
-            if _is_points(p):
+            if points:
                 pass  # a change in percentage points: only the difference below
             elif direction in ("up", "either"):
                 candidates.append(((rlo - 1) * 100, (rhi - 1) * 100))
-            if direction in ("down", "either") and not _is_points(p):
+            if direction in ("down", "either") and not points:
                 candidates.append(((1 - rhi) * 100, (1 - rlo) * 100))
                 if direction == "either":  # a time or cost falling: the rate rises
                     candidates.append(((1 / rhi - 1) * 100, (1 / rlo - 1) * 100))
@@ -1058,6 +1063,14 @@ def change_arithmetic(ctx: RuleContext) -> Iterable:
                                   else (fi[0] - ti[1], fi[1] - ti[0]))
             if any(lo <= shi and slo <= hi for lo, hi in candidates):
                 continue
+            if points:
+                diff = to.value - frm.value
+                yield ctx.finding(
+                    min(p.start, frm.start, to.start), max(p.end, frm.end, to.end),
+                    f"from {frm.text} to {to.text} is a change of {diff:+.2f} percentage points "
+                    f"({diff * 100:+.0f} basis points), not {_stated(text, p, before)}")
+                done = True
+                break
             actual = (to.value / frm.value - 1) * 100 if frm.value else float("nan")
             extra = ""
             if direction == "either" and actual < 0:
