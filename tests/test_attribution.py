@@ -1060,3 +1060,17 @@ def test_a_document_with_its_author_in_a_clause_is_the_source(text, source):
     got = [c.source.text if c.source else None for c in numcheck.extract(text, published="2024-05-01").claims
            if c.kind == "percent"]
     assert got == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Premiums rose 14% last year, rate comparison site InsureMe.ca said in a report.", "rate comparison site InsureMe.ca"),
+    ("Asking prices rose 3% in March, according to Zoopla.co.uk.", "Zoopla.co.uk"),
+    ("Pay growth above 3.5 percent could keep inflation high, Ana Ruiz, a former Fed economist who now "
+     "teaches at Georgetown University, told Reuters.", "Ana Ruiz"),
+    ("Traders see a 31% chance of a cut in March, according to futures prices tracked by LSEG.", "LSEG"),
+])
+def test_web_names_appositions_with_who_and_tracked_prices(text, source):
+    import numcheck
+    got = [c.source.text if c.source else None for c in numcheck.extract(text, published="2024-10-04").claims
+           if c.kind == "percent"]
+    assert got == [source]

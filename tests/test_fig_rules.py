@@ -1179,3 +1179,38 @@ def test_fig004_basis_points_are_hundredths_of_a_point(text, message):
         assert got == []
     else:
         assert len(got) == 1 and message in got[0]
+
+
+@pytest.mark.parametrize("second, fires", [
+    ("The company said most of the 2,600 jobs being eliminated were in sales, the memo showed.", True),
+    ("The company said most of the 2,200 jobs being eliminated were in sales, the memo showed.", False),
+    # a second round, a rival or another year is another cut
+    ("A further 2,600 jobs will go next year, the company said.", False),
+    ("Rival Corex said it would cut 2,600 jobs, the memo showed.", False),
+    ("It cut 2,600 jobs in 2022, the company said.", False),
+])
+def test_fig001_one_cut_of_jobs_told_twice(second, fires):
+    text = "Brightwave will cut 2,200 jobs, or 11% of its staff, the company said. " + second
+    assert ("FIG001" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("second, fires", [
+    # the study is the whole; another quantity's "or more" and "average age" change nothing
+    ("The 1,610 patients in the study had an average age of 61 and a score of 30 or more, the paper said.", True),
+    ("The 1,410 patients in the study had an average age of 61 and a score of 30 or more, the paper said.", False),
+    # a place within it restricts the count
+    ("The 1,610 patients in the study's German arm were older, the paper said.", False),
+])
+def test_fig001_the_patients_in_the_study_are_its_whole(second, fires):
+    text = "The drug cut strokes by a fifth, according to a study involving 1,410 patients, the paper said. " + second
+    assert ("FIG001" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("An exit poll by Axis had given the Alliance 46% of the vote, the Greens 38% and independents and "
+     "smaller parties 21%, the pollster said.", True),
+    ("An exit poll by Axis had given the Alliance 46% of the vote, the Greens 38% and independents and "
+     "smaller parties 16%, the pollster said.", False),
+])
+def test_fig003_a_verb_of_giving_with_its_first_taker(text, fires):
+    assert ("FIG003" in _fig_codes(text)) == fires

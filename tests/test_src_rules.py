@@ -415,3 +415,9 @@ def test_src001_quiet_for_a_scale_with_no_number_but_src002_still_reads_the_hedg
 def test_src001_both_bodies_and_a_bodys_handbook_are_sources(text):
     assert "SRC001" not in _codes(text)
     assert "SRC002" not in _codes(text)
+
+
+def test_src001_quiet_for_a_move_in_points_told_in_words():
+    assert "SRC001" not in _codes("The report comes two weeks after the Fed cut its rate by a half-point.")
+    assert "SRC001" not in _codes("Two members favoured a cut of a quarter of a percentage point.")
+    assert "SRC001" in _codes("Two members favoured a cut of 0.25 percentage points.")

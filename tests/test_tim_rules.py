@@ -644,3 +644,34 @@ def test_tim004_a_span_begun_doing_something(text, fires):
 ])
 def test_tim004_an_anchor_after_words_of_any_script(text, fires):
     assert ("TIM004" in codes(text, "2024-03-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Sato, who turned 61 last month and joined the bank in 1985 as a 24-year-old clerk, will retire.", True),
+    ("Sato, who turned 63 last month and joined the bank in 1985 as a 24-year-old clerk, will retire.", False),
+    # an age turned in a year long past is no age now
+    ("Sato, who turned 40 in 2001, joined the bank in 1985 as a 24-year-old clerk.", False),
+])
+def test_tim004_turned_n_lately_and_as_a_n_year_old(text, fires):
+    assert ("TIM004" in codes(text, "2024-05-09")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Results from the four-year study, which enrolled its first patient in May 2022, were presented "
+     "on Monday in Boston.", True),
+    ("Results from the four-year study, which enrolled its first patient in May 2019, were presented "
+     "on Monday in Boston.", False),
+])
+def test_tim004_a_study_begun_with_its_first_patient(text, fires):
+    assert ("TIM004" in codes(text, "2024-06-03")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # the noun the ordering word takes is dated by a relative clause of its own
+    ("The board adopted the plan on 3 June 2024, after a four-week review that ended on 28 June 2024.", True),
+    ("The board adopted the plan on 3 July 2024, after a four-week review that ended on 28 June 2024.", False),
+    ("Fares rose on May 2, ahead of the new timetable, which the operator introduced on April 14.", True),
+    ("Fares rose on May 2, ahead of the new timetable, which the operator introduced on June 14.", False),
+])
+def test_tim005_a_noun_dated_by_its_relative_clause(text, fires):
+    assert ("TIM005" in codes(text, "2024-08-01")) == fires

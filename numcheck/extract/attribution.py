@@ -294,7 +294,10 @@ _NO_GATES = _NoGates()
 # ---------------------------------------------------------------------------
 # tokens
 
-_TOKEN = fastre.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
+_TOKEN = fastre.compile(r"(?:[A-Za-z]\.){2,}"
+                        # a web address as a name: "LowestRates.ca", "Rightmove.co.uk", "Booking.com"
+                        r"|\w+(?:-\w+)*(?:\.(?:com|org|net|co|uk|ca|au|de|fr|in|io|ie|nz|es|it|nl|eu))+\b(?![.-]\w)"
+                        r"|\w+(?:[-'’&]\w+)*(?:['’]s\b|['’](?=\s))?|[^\w\s]")
 _DETS = frozenset({"the", "a", "an"})
 _POSS_PRON = frozenset({"its", "their", "his", "her"})
 _QUANT = frozenset({"some", "many", "most", "several", "other", "few", "both", "one", "two", "three", "four",
@@ -1331,7 +1334,9 @@ _PAREN_BEFORE = fastre.compile(r"\s*\([^()\n]{1,40}\)\s*$|(?<=[A-Za-z.])\s*,\s*(
 # "X, 61, who has farmed near Proserpine since 1989, said" (one comma-free clause or a
 # clause ending at the comma before the verb)
 _WHO_CLAUSE = fastre.compile(r"(?:,\s+\d{1,3})?,\s+who(?:\s+(?:also|later|then|has|had|have))?$"
-                             r"|(?:,\s+\d{1,3})?,\s+(?:who\s|[a-z]+ing\s)[^“”\",]*(?:,[^“”\",]*)?,$")
+                             r"|(?:,\s+\d{1,3})?,\s+(?:who\s|[a-z]+ing\s)[^“”\",]*(?:,[^“”\",]*)?,$"
+                             # "Angela Ruiz, a former Fed economist who now teaches at Georgetown,"
+                             r"|(?:,\s+\d{1,3})?,\s+(?:an?|the)\s+[^“”\",]{1,60}?\s+who\s[^“”\",]*,$")
 
 
 def _sentence_subject(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -1137,7 +1137,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
          rf"[Ff]rom|[Ii]nto|[Dd]uring)\s+(?:the\s+)?(?P<span>(?:(?:recent|coming|past|last|next|many|few)\s+)?"
          r"(?P<unit>minute|hour|day|week|month|year|decade)s)(?![\w])"), _bare_units),
     (_rx(r"(?P<span>[Rr]ecent\s+(?P<unit>week|month|year|day|decade)s)(?![\w])"), _bare_units),
+    # "joined in 1988 as a 23-year-old engineer": an age at the moment the clause dates
+    (_rx(rf"(?P<span>(?P<at>\bas\s+an?)\s+)(?P<age>\d{{1,3}}|(?i:{_NUMW}))[\s-]year[\s-]old(?![\w])"), _age),
     (_rx(rf"(?<![\w.,])(?P<age>\d{{1,3}}|(?i:{_NUMW}))[\s-]year[\s-]old(?:s)?(?![\w])"), _age),
+    # the age now, reached lately: "who turned 64 last month", "she turned 60 on Tuesday"
+    (_rx(r"(?:(?<=\bwho\s)|(?<=\bhe\s)|(?<=\bshe\s))(?P<span>turned\s+)(?P<now>)(?P<age>\d{1,3})"
+         r"(?=\s*[,.;)]|\s+(?:last\s+(?:week|month)|this\s+(?:week|month|year)|earlier\s+this|on\s+[A-Z]|and\b))"),
+     _age),
     (_rx(r"(?P<span>(?P<at>\b[Aa]ged|\b[Aa]t\s+the\s+age\s+of|\b[Aa]t\s+age)\s+)(?P<age>\d{1,3}|(?i:" + _NUMW + r"))"
          r"(?![\w%])"), _age),
     (_rx(r"(?P<span>(?P<at>\bat)\s+)(?P<age>\d{1,2})(?=\s*[,.;)]|\s+(?:and|when|but|after|before)\b)"), _age),
@@ -1225,7 +1231,9 @@ _GATES: list[tuple | None] = [
     (("for", "within", "in", "over", "after", "took", "take", "lasted", "lasting", "spent", "spend", "from",
       "into", "during"), _PLURAL_UNITS),                                              # for years
     (("recent",), ("weeks", "months", "years", "days", "decades")),
+    (("year",), ("old",)),                                                            # as a 5-year-old
     (("year",), ("old",)),                                                            # 5-year-old
+    (("turned",),),                                                                   # who turned 64
     (("age",),),                                                                      # aged 5
     (_G(r"at\s+\d"),),                                                              # at 5,
     (_G(r",\s\d{1,3},\s"),),                                                        # Name, 5,

@@ -142,6 +142,9 @@ _RESTRICT_RE = fastre.plain(r"^\s*(?:in|at|from|on|across|outside|inside|within|
                           r"to\s+(?:go|play)|"
                           r"familiar|close\s+to|involved|aware|briefed|(?:and|or)\s+(?:other\s+)?(?![a-z]+ed\b)[a-z]+s)\b",
                           re.I)
+# "the 1,420 patients in the trial": the study itself is the whole, not a place within it
+_WHOLE_SCOPE_RE = fastre.plain(r"\s*in\s+the\s+(?:trial|study|survey|sample|poll|cohort|programme|program|"
+                               r"scheme|project|experiment)\b(?!['’]|\s+(?:of|at|in)\b)", re.I)
 _ALL_BEFORE_RE = fastre.plain(r"\b(?:all|each\s+of\s+the)\s+$", re.I)
 _DEFINITE_BEFORE = fastre.plain(r"\b(?:the|its|their)\s+(?:(?:about|some|nearly|roughly|around)\s+)?$", re.I)
 # "600 of its employees", "41 out of 212": a part.  "cheated 41,000 depositors out of 9.6
@@ -162,9 +165,21 @@ _NUMBER_MORE_RE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|
                              re.I)
 
 
+# words of comparison that belong to another quantity: "a body mass index of 33 or more",
+# "an average age of 56"
+_OTHER_QUANTITY_RE = re.compile(r"\b\d[\d,.]*\s+or\s+(?:more|fewer|less|over|above|below)\b|"
+                                r"\b(?:an?|the|their|its)\s+average\s+(?:age|height|weight|income|salary|price|"
+                                r"cost|length|score|rating|wait|tenure|size|speed|temperature)\b", re.I)
+
+
 def _others_more(sentence: str, lo: int, hi: int) -> str:
-    """The sentence without ``N more``/``N new`` phrases of numbers other than ``lo``..``hi``."""
+    """The sentence without ``N more``/``N new`` phrases of numbers other than ``lo``..``hi``
+    (nor ``33 or more``, ``an average age``: comparisons of another quantity)."""
     out = sentence
+    for m in _OTHER_QUANTITY_RE.finditer(sentence):
+        if m.start() < hi + 2 and m.end() > lo:
+            continue
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     for m in _NUMBER_MORE_RE.finditer(sentence):
         if m.start() < hi + 2 and m.end() > lo:
             continue  # the count's own "300 more engineers"
@@ -285,7 +300,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             idx = after.lower().find(c.noun.lower())
             if idx >= 0:
                 tail = after[idx + len(c.noun):]
-        if _RESTRICT_RE.match(tail):
+        if _RESTRICT_RE.match(tail) and not _WHOLE_SCOPE_RE.match(tail):
             continue
         s = a.sentence_of(c.start)
         sentence = text[s.start:s.end]
@@ -336,6 +351,64 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
                     f"{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
                 break
         seen.append((c, noun, owner, si))
+    yield from _conflicting_cuts(ctx)
+
+
+# job cuts told twice: "will cut 1,800 jobs" ... "the 2,100 jobs being eliminated".  Counts in
+# a clause of change are otherwise never compared; one cut of one workforce, told twice
+# with nothing marking a second round, is one thing counted twice.
+_JOB_NOUNS = {"job", "position", "post", "role"}
+_CUT_WORDS_RE = fastre.plain(r"\b(?:cut(?:s|ting)?|eliminat\w*|ax(?:e|es|ed|ing)|shed(?:s|ding)?|slash\w*|"
+                             r"lay(?:ing)?\s+off|laid\s+off|redundan\w*|scrap\w*)\b", re.I)
+_OTHER_ROUND_RE = fastre.plain(r"\b(?:more|another|additional|further|extra|so\s+far|in\s+total|total|"
+                               r"first|second|third|earlier|previous(?:ly)?|last\s+(?:year|month)|round|wave|"
+                               r"phase|since|(?:19|20)\d\d|up\s+to|as\s+many\s+as|at\s+least|including|"
+                               r"of\s+which|of\s+them|among)\b", re.I)
+
+
+_LEAD_NAME_RE = fastre.plain(r"[\s\"“‘']*([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
+
+
+def _conflicting_cuts(ctx: RuleContext) -> Iterable:
+    text = ctx.text
+    a = ctx.analysis
+    cuts: list[tuple[Claim, str, tuple[str, str], int]] = []
+    for c in a.figures:
+        if c.kind != "count" or c.value is None or not c.noun:
+            continue
+        noun = _norm_noun(c.noun)
+        if noun not in _JOB_NOUNS:
+            continue
+        s = a.sentence_of(c.start)
+        clause = _clause_of(text, s.start, s.end, c)
+        if not _CUT_WORDS_RE.search(clause) or _OTHER_ROUND_RE.search(text, s.start, s.end) \
+                or _CHANGE_CONTEXT_RE.search(_without_names(text[s.start:s.end])):
+            continue
+        if _PART_AFTER_RE.match(text[c.end:c.end + 40]):
+            continue  # "600 of the jobs": a part of the cut
+        owner = _owner(text, c, s.start)
+        if owner[0] == "none":
+            lead = _LEAD_NAME_RE.match(text, s.start, s.end)  # "Corex said it would cut ...": Corex's
+            if lead is not None and lead.group(1) not in ("The", "A", "An", "It", "Its", "Most", "Some", "All"):
+                owner = ("name", lead.group(1))
+        si = a.sentence_index(c.start)
+        for prev, pnoun, powner, psi in cuts:
+            if psi == si or pnoun != noun:
+                continue
+            if owner[0] == "name" and powner[0] == "name" and owner != powner:
+                continue  # two named employers; "the company" and "it" refer back
+            lo_v, hi_v = sorted((c.value, prev.value))
+            if lo_v <= 0 or hi_v / lo_v > 3:
+                continue
+            lo1, hi1 = interval(prev)
+            lo2, hi2 = interval(c)
+            if lo2 > hi1 or lo1 > hi2:
+                yield ctx.finding(
+                    c.start, c.end,
+                    f"{c.text} conflicts with {prev.text} on line {_line(ctx, prev)}: the same cut told "
+                    f"twice, {_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
+                break
+        cuts.append((c, noun, owner, si))
 
 
 # nouns that count people or homes in general: two such counts are the same thing only
@@ -552,14 +625,25 @@ _GAPPED_TAKER_RE = fastre.plain(
     r"(?:\s+of\s+[^,;%\d]{1,50}?)?(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:the\s+)?"
     rf"(?:(?:{_TAKER_WORD}\s+){{1,4}}"
     # a list of named takers sharing one share: "Ecuador, Cameroon and Nigeria together 27%"
-    rf"|[A-Z][\w'’.&-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w'’.&-]*){{1,4}}\s+(?:together|combined|between\s+them)\s+)"
+    rf"|[A-Z][\w'’.&-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w'’.&-]*){{1,4}}\s+(?:together|combined|between\s+them)\s+"
+    # "... and independents and smaller parties 19%": a last taker joined by "and"
+    rf"|(?:{_TAKER_WORD}\s+){{1,3}}and\s+(?:{_TAKER_WORD}\s+){{1,3}})"
     r"(?:for\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
+
+
+# "had given Congress 44% of the vote, the BJP 41% ...": a verb of giving, its first taker
+# between it and the share
+_GIVE_TAKER_BEFORE_RE = fastre.plain(
+    r"\b(?:gave|given|giving|gives?|awarded|allotted|allocated|put|puts|projected|handed)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.&-]*\s+){1,3}(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$")
 
 
 def _gapped_takers(text: str, s_start: int, shares: list[Claim]) -> bool:
     """Each share after the first has its own named taker and no verb of its own, the
     first share's verb being one of taking a share of a whole."""
-    if not _SHARE_VERB_BEFORE_RE.search(text, max(s_start, shares[0].start - 40), shares[0].start):
+    lead = max(s_start, shares[0].start - 60)
+    if not _SHARE_VERB_BEFORE_RE.search(text, max(s_start, shares[0].start - 40), shares[0].start) \
+            and not _GIVE_TAKER_BEFORE_RE.search(text, lead, shares[0].start):
         return False
     if any(_PART_AFTER_RE.match(text[c.end:c.end + 12]) for c in shares[1:]):
         return False  # "Vietnam 47% of the tea exports": a whole of its own

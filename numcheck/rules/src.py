@@ -71,8 +71,13 @@ _VAGUE_SCALE = fastre.plain(r"(?:hundreds|thousands|millions|billions|dozens|sco
 
 def _indefinite(c: Claim) -> bool:
     """``thousands of people``, ``hundreds of homes``: a scale with no number, which no
-    one could source (though hanging it on ``reportedly`` is still vague sourcing)."""
-    return c.kind == "count" and bool(c.extra.get("vague")) and not _DIGIT.search(c.text)
+    one could source (though hanging it on ``reportedly`` is still vague sourcing); so is
+    a move of ``a half-point``."""
+    if _DIGIT.search(c.text):
+        return False
+    # "cut rates by a half-point", "a quarter-point rise": the size of a move in words
+    return (c.kind == "count" and bool(c.extra.get("vague"))) or \
+        (c.kind == "percent" and c.unit in ("percentage_point", "basis_point"))
 
 
 def _by_sentence(ctx: RuleContext, claims: Iterable[Claim]) -> dict[int, list[Claim]]:
@@ -117,7 +122,7 @@ to X``, ``X said``, ``told X``, ``data from X show``, ``(source: X)``, no
 reporting clause anywhere in the sentence and no quotation whose speaker is
 given.  Measures (``42,500 tonnes``), years, dates, ages and durations are not
 figures, nor is a scale with no number (``thousands of people``, ``hundreds of
-homes``); a stated equivalent counts with the amount it restates, and a headline
+homes``) or a move in points said in words (``cut rates by a half-point``); a stated equivalent counts with the amount it restates, and a headline
 figure that the body gives again with an attribution counts as sourced.  Reported
 once per sentence, at the first unsourced figure, listing the others.  The
 setting ``attribution_scope = "paragraph"`` lets an attribution cover its

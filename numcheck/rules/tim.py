@@ -237,6 +237,9 @@ def future_event(ctx: RuleContext) -> Iterator:
 _GAP_AFTER = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:back\s+)?(?:in|on|during)?\s*")
 _GAP_BEFORE = fastre.plain(r"\s*(?:,|\(|—|–)?\s*(?:and\s+|just\s+|only\s+|some\s+|about\s+|roughly\s+)?")
 _START_WORDS = fastre.plain(r"\b(?:begun|began|begin|beginning|started|starting|launched|launching|that\s+began|"
+                          # "which enrolled its first patient in September 2022"
+                          r"(?:enrolled|recruited|dosed|treated|randomi[sz]ed)\s+(?:its|their|the)\s+first\s+"
+                          r"(?:patients?|participants?|volunteers?|subjects?)|"
                           r"which\s+began|opened|set\s+up|commissioned|signed|agreed|awarded|struck|granted|"
                           r"issued|sealed)\s+(?:(?:with|by|between)\s+(?:[\w'’-]+\s+){1,4}?)?"
                           # "began recruiting in January 2022", "started enrolling patients in"
@@ -248,6 +251,7 @@ _ENDED_AT = fastre.plain(r"\s*(?:,\s*)?(?:expired|lapsed|ended|ran\s+out|ran\s+i
                        r"was\s+completed|finished|concluded)\s+(?:(?:in|on|at\s+the\s+end\s+of)\s+)?$",
                        re.IGNORECASE)
 _DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|finished|ended|revealed|reported|"
+                         r"(?:were|was)\s+presented|"
                          r"wrapped\s+up|results|published|confirmed|established|proved|demonstrated|expired|"
                          r"lapsed|ran\s+out)\b",
                          re.IGNORECASE)
@@ -420,7 +424,13 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                           f"a {_amount_text(c)} span begun in {_years(t)} ends about "
                                           f"{lo_y if lo_y == hi_y else f'{lo_y}-{hi_y}'}, not {_years(ended)}")
                     break
-                if end_year > until.year + (tol_years if unit != "month" else 0):
+                # a start given to the month ("in September 2022") is measured in months, with
+                # half a year of slack; a start given as a year keeps the year's tolerance
+                if t.extra.get("granularity") in ("month", "day") and unit != "month":
+                    late = end_lo > until.year * 12 + until.month - 1 + 6 * max(tol_years, 1)
+                else:
+                    late = end_year > until.year + (tol_years if unit != "month" else 0)
+                if late:
                     done.add(c.start)
                     yield ctx.finding(c.start, t.end,
                                       f"a {_amount_text(c)} span begun in {_years(t)} runs to about {end_year}, "
@@ -497,6 +507,11 @@ _NOUN_AND = fastre.plain(r"\band\s+(?=(?:her|his|their|its|the|a|an)\s+[a-z]+\s+
 # river on July 15"), but not a report of one ("after officials said on ...")
 _LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|"
                    r"be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,16}?"
+                   # "after a consultation that closed on 4 February", "ahead of the first draft
+                   # limit, which it imposed on April 19": a relative clause dating the noun
+                   r"(?:(?:[A-Za-z&][a-z’'-]*,\s+)?(?:that|which)\s+(?:(?:it|they|he|she|was|were|had)\s+"
+                   r"|(?:the|its|their|a)\s+[a-z-]+\s+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?"
+                   r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ne|ld|ok|an|gan)\s+)?"
                    r"(?:on|in|of|during)?\s*$")
 
 
