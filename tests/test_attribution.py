@@ -1074,3 +1074,17 @@ def test_web_names_appositions_with_who_and_tracked_prices(text, source):
     got = [c.source.text if c.source else None for c in numcheck.extract(text, published="2024-10-04").claims
            if c.kind == "percent"]
     assert got == [source]
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("Bakwena reported in August that its first-half profit had fallen 41%.", "Bakwena", "named"),
+    ("The firm moved 41% of its funds, according to the investors' particulars of claim.",
+     "the investors' particulars", "reference"),
+    ("The firm moved 41% of its funds, according to the claim form.", "the claim form", "reference"),
+    ("The firm moved 41% of its funds, according to some estimates.", "some estimates", "vague"),
+])
+def test_a_company_reporting_that_and_documents_after_according_to(text, source, kind):
+    import numcheck
+    got = [(c.source.text, c.source.kind) if c.source else None
+           for c in numcheck.extract(text, published="2023-10-03").claims if c.kind == "percent"]
+    assert got == [(source, kind)]

@@ -756,3 +756,13 @@ def test_cur003_a_per_head_sum_still_counts_as_left_in_its_currency():
             "¥1.1 billion ($7.3 million) on labs, it said. Grants of ¥300 million a year will follow, "
             "it said. The ministry pays ¥170,000 per student, the ministry said.")
     assert _cur003(text, "2024-05-10") == []
+
+
+def test_cur002_a_bound_converts_at_its_value():
+    assert _cur002_codes("The fund could pay up to £50 billion ($30 billion), the Treasury said.") == ["CUR002"]
+    assert _cur002_codes("The fund could pay up to £50 billion ($60 billion), the Treasury said.") == []
+
+
+def _cur002_codes(text: str) -> list[str]:
+    import numcheck
+    return [f.code for f in numcheck.check(text, published="2023-10-03").findings if f.code == "CUR002"]

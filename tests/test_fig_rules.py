@@ -1214,3 +1214,34 @@ def test_fig001_the_patients_in_the_study_are_its_whole(second, fires):
 ])
 def test_fig003_a_verb_of_giving_with_its_first_taker(text, fires):
     assert ("FIG003" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The Met Office said 90mm (3.5in) of rain fell at Seathwaite.", False),
+    ("The Met Office said 90mm (4.6in) of rain fell at Seathwaite.", True),
+    # "in" is a unit only glued to its digits, and never before a month, a year or a name
+    ("Sales rose 5.6 in March and 3in April, the Met Office said.", False),
+])
+def test_fig005_inches_glued_to_their_digits(text, fires):
+    assert ("FIG005" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a bound is restated with its equivalent: the bound's value converts
+    ("Gusts reached up to 110km/h (68mph), the Met Office said.", False),
+    ("Gusts reached up to 110km/h (48mph), the Met Office said.", True),
+    ("Temperatures fell as low as minus 40C (minus 40F), the survey said.", False),
+    ("Temperatures fell as low as minus 40C (minus 30F), the survey said.", True),
+])
+def test_fig005_bounds_convert_at_their_value(text, fires):
+    assert ("FIG005" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Revenue rose 24% to €1.87 billion from €1.51 billion, the company said, helped by an average fare "
+     "of €58, up 9% from €53.", False),
+    ("Revenue rose 24% to €1.87 billion from €1.51 billion, the company said, helped by an average fare "
+     "of €58, up 19% from €53.", True),
+])
+def test_fig004_up_from_takes_the_value_just_before_it(text, fires):
+    assert ("FIG004" in _fig_codes(text)) == fires

@@ -675,3 +675,22 @@ def test_tim004_a_study_begun_with_its_first_patient(text, fires):
 ])
 def test_tim005_a_noun_dated_by_its_relative_clause(text, fires):
     assert ("TIM005" in codes(text, "2024-08-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The 27-year-old Pole, born in Gdansk in 2001, won the title.", True),
+    ("The 22-year-old Pole, born in Gdansk in 2001, won the title.", False),
+])
+def test_tim004_an_age_beside_a_birth_place_and_year(text, fires):
+    assert ("TIM004" in codes(text, "2023-11-22")) == fires
+
+
+@pytest.mark.parametrize("text, pub, weekday_error", [
+    # a year lent by another part of the sentence gives way to the weekday the writer gave
+    ("The club, not promoted since the 2009-10 season, travels to Hull on Saturday 25 November.", "2023-11-11", False),
+    ("The claim, covering transfers between 2020 and 2022, was filed on Monday 3 April.", "2023-06-20", False),
+    # when neither year fits, the weekday is wrong
+    ("The claim, covering transfers between 2020 and 2022, was filed on Tuesday 3 April.", "2023-06-20", True),
+])
+def test_tim001_an_inferred_year_gives_way_to_the_weekday(text, pub, weekday_error):
+    assert ("TIM001" in codes(text, pub)) == weekday_error

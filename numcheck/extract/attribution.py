@@ -637,18 +637,23 @@ def _segment_is_name(seg: list[_Tok], lex: Lexicon) -> bool:
     return len(seg) <= 5 and seg[-1].low.endswith("s") and (seg[0].low in _QUANT or len(seg) <= 3)
 
 
-def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon, longest: int = 4) -> bool:
+def _is_definite_np(toks: Sequence[_Tok], lex: Lexicon, longest: int = 4, after_according: bool = False) -> bool:
     """``the pollster``, ``the debt tracker``, ``the court-appointed receiver``: a short
     definite description whose head word is outside the vocabulary.  A reader knows who
     is meant, so it is a reference (resolved to an earlier name when one fits)."""
     if not 2 <= len(toks) <= longest or toks[0].low != "the":
         return False
-    for t in toks[1:]:
+    for k, t in enumerate(toks[1:], 1):
         w = t.text
-        if not (w.replace("-", "").isalpha() and w.islower()) or t.possessive:
+        # after "according to" only a source can follow: "the merchants' particulars of claim",
+        # "the claim form" (an owner in the possessive, a noun that is also a verb)
+        owner = after_according and t.possessive and k < len(toks) - 1
+        if not (w.replace("-", "").replace("'", "").replace("’", "").isalpha() and w.islower()) \
+                or (t.possessive and not owner):
             return False
-        if t.low in _STOP_BACK or t.low in lex.not_names or t.low in lex.connectors or t.low in _QUANT \
-                or t.low in lex.say or t.low in lex.report or t.low in lex.clause:
+        if t.low in _STOP_BACK or t.low in lex.not_names or t.low in lex.connectors or t.low in _QUANT:
+            return False
+        if not after_according and (t.low in lex.say or t.low in lex.report or t.low in lex.clause):
             return False
     head = toks[-1].low
     return head not in lex.generic_nouns and head not in _UNNAMED_PEOPLE and head not in lex.descriptors \
@@ -694,7 +699,7 @@ def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon, any_article: b
         # "according to its published terms of sale": the owner's document
         probe = [_Tok(words[0].start, words[0].end, "the")] + words[1:] \
             if words[0].low in ("a", "an", "its", "their", "his", "her") else words
-        if not _is_definite_np(probe, lex, longest=6):
+        if not _is_definite_np(probe, lex, longest=6, after_according=True):
             return None
         named = [t for t in rest if _is_name_tok(t, lex)]
         if named:
@@ -975,6 +980,11 @@ class Attribution:
 
 _AUX_BEFORE = fastre.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|"
                          r"to|not|a|an|the|this|that|these|those|its|their|his|her|of|no)\s+)$", re.I)
+# report verbs that need someone doing the reporting ("Sales showed" needs no one)
+_AGENT_REPORT_VERBS = frozenset({"reported", "reports", "announced", "announces", "disclosed", "discloses",
+                                 "confirmed", "confirms", "revealed", "reveals", "estimated", "estimates",
+                                 "calculated", "calculates", "forecast", "forecasts", "projected", "predicted"})
+_REPORTED_THAT = fastre.compile(r"(?:\s+(?:on|in|at|last|this|earlier|late|early)(?:\s+[\w.]+){1,2}?)?\s+that\b")
 _CLAUSE_AFTER = fastre.compile(
     r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
@@ -1158,7 +1168,13 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 cue_txt = text[m.start():m.end()].strip(" :(")
                 st = m.start() + (len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip(" :(")))
                 cue_span = (st, st + len(cue_txt))
-                out.append(_new_att(text, span, cue_span, si, sent, lex, persons, docs))
+                att = _new_att(text, span, cue_span, si, sent, lex, persons, docs)
+                if according and att.source.kind == "vague" \
+                        and _is_definite_np(_phrase_tokens(text, span, lex), lex, longest=6, after_according=True):
+                    # "according to the merchants' particulars of claim": a document, not hearsay
+                    att.source = replace(att.source, kind="reference")
+                    att.sort = "definite"
+                out.append(att)
         else:
             for m in cue.suffix.finditer(text, lo, hi):
                 end = m.start()
@@ -1268,8 +1284,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             named_like = [t for t in toks if _is_name_tok(t, lex) and t.low not in _DETS]
             lone_initial = (initial and len(named_like) == 1 and named_like[0] is toks[0]
                             and not toks[0].is_acronym and len(toks) == 1)
-            if lone_initial and not appos and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns:
-                continue
+            if lone_initial and not appos and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns \
+                    and not (verb in _AGENT_REPORT_VERBS and _REPORTED_THAT.match(after)):
+                continue  # "Sales showed ..."; but "Bakwena reported in August that ..." names who reported
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
                                           for t in toks) \
                     and not (_SET_OFF_END.match(after) and _is_definite_np(toks, lex)):

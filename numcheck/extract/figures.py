@@ -202,6 +202,7 @@ _PERCENT_AFTER = fastre.compile(
 _UNIT_SHORT_ALT = "|".join(re.escape(k) for k in sorted(Q.SHORT, key=len, reverse=True))
 _UNIT_LONG_ALT = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(Q.LONG, key=len, reverse=True))
 _UNIT_AFTER_LONG = fastre.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_LONG_ALT + r")(?![\w])", re.I)
+_IN_AS_WORD = fastre.plain(r"\s+(?:\d|[A-Z]|the\b|a\b|an\b|its\b|their\b)")
 _UNIT_AFTER_SHORT = fastre.compile(r"(?P<sp>\s*-\s*|\s?)(?P<u>" + _UNIT_SHORT_ALT + r")(?![\w²³])(?!\s?\$)")
 _SPACED_UNIT_OK = fastre.compile(r"\s*(?:[.,;:)\]x×/]|$|\d|(?:tall|long|high|deep|wide|away|thick|across|"
                              r"high|of|in\s+(?:length|height|diameter|size|depth|width))\b)")
@@ -828,8 +829,10 @@ class _Scanner:
                 return True
             if short and surf in Q.GLUED_ONLY and sp != "":
                 # "5 m", "3 t": only before punctuation, a digit or a size word
-                if surf in ("C", "F", "in.", "B", "b", "J", "W") or not _SPACED_UNIT_OK.match(t, mu.end()):
+                if surf in ("C", "F", "in.", "in", "B", "b", "J", "W") or not _SPACED_UNIT_OK.match(t, mu.end()):
                     return True
+            if surf == "in" and _IN_AS_WORD.match(t, mu.end()):
+                return True  # "3in April": a lost space before the preposition
             if surf.lower() in ("pound", "pounds") and a.scale >= 1e6 and not _MASS_ASIDE.match(t, mu.end()):
                 self._set_money(a, Currency("GBP"), surf, mu.end())
                 return True

@@ -51,7 +51,7 @@ _long("nautical_mile", L, "nautical mile", "nautical miles")
 _long("foot", L, "foot", "feet")
 _short("foot", L, "ft", "′")
 _long("inch", L, "inch", "inches")
-_short("inch", L, "in.", "″")
+_short("inch", L, "in.", "″", "in")  # "in" only glued to its digits: "112mm (4.4in)"
 _long("yard", L, "yard", "yards")
 _short("yard", L, "yd", "yds")
 _long("light_year", L, "light year", "light years", "light-year", "light-years")
@@ -222,7 +222,7 @@ SHORT["mb"] = ("megabit", D)
 # Units whose symbol is a single letter or otherwise clashes with words: only accepted
 # glued to the digits ("48m", "100t", "40C") or, with a space, after a decimal/grouped numeral.
 GLUED_ONLY = frozenset({"MP", "Mp", "mp", "m", "t", "g", "l", "L", "C", "F", "W", "J", "B", "b", "ha", "gr", "mt",
-                        "in.", "kt", "rad", "gal", "hp", "cl", "dm"})
+                        "in.", "in", "kt", "rad", "gal", "hp", "cl", "dm"})
 
 # Forms that must not be read as a unit in front of certain words ("in" is never a unit
 # on its own; "pounds" may be money, handled by the money grammar).

@@ -1433,6 +1433,14 @@ def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
         if peer.gran == "day" and peer.end <= c.start and peer.ds.month >= 11 and mon <= 2:
             year += 1  # "agreed on Dec. 29, 2023, collapsed on Jan. 1": the January after
         out = _day_or_invalid(year, mon, day)
+        # "not promoted since the 2009-10 season, travel to Hull on Saturday 25 November": the
+        # year is only inferred, and the weekday the writer gave fits the date nearest the
+        # publication date, not the other year's
+        wd = c.extra.get("weekday")
+        if wd and ctx.published is not None and isinstance(out[1], dt.date) and out[1].strftime("%A") != wd:
+            near = _resolve_yearless(c, ctx)(ctx.published)[1]
+            if isinstance(near, dt.date) and near.strftime("%A") == wd:
+                continue
         c.timex, c.ds, c.de = out[0], out[1], out[2]
         if len(out) > 3:
             c.extra["invalid"] = out[3]

@@ -207,6 +207,24 @@ def interval(c: Claim, cap: float | None = None) -> tuple[float, float]:
     return v - r, v + r
 
 
+def equivalent_interval(c: Claim, cap: float | None = None) -> tuple[float, float]:
+    """What a claim allows when it is converted: a bound (``up to £50bn ($63bn)``, ``more
+    than 16C (61F)``) is restated with its equivalent, so the bound's own value is what
+    converts; anything else as :func:`interval`."""
+    q = c.qualifier
+    if q not in (">", ">=", "<", "<="):
+        return interval(c, cap)
+    v = c.value if c.value is not None else 0.0
+    if q in ("<", "<=") and c.high is not None:
+        v = c.high
+    elif q in (">", ">=") and c.low is not None:
+        v = c.low
+    r = rounding_of(c)
+    if cap is not None and v:
+        r = min(r, abs(v) * cap)
+    return v - r, v + r
+
+
 def is_approximate(c: Claim) -> bool:
     return c.qualifier not in ("=", "")
 
@@ -470,8 +488,8 @@ def looks_like_retail_price(c: Claim) -> bool:
 def fits(a: Claim, b: Claim, rate_low: float, rate_high: float, tol: float) -> bool:
     """Do some value of ``a`` and some value of ``b`` agree with a rate in
     ``[rate_low, rate_high]`` within ``tol``?"""
-    alo, ahi = interval(a, ROUND_NUMBER_CAP)
-    blo, bhi = interval(b, ROUND_NUMBER_CAP)
+    alo, ahi = equivalent_interval(a, ROUND_NUMBER_CAP)
+    blo, bhi = equivalent_interval(b, ROUND_NUMBER_CAP)
     alo = max(alo, 0.0)
     # converted interval of a, widened by the tolerance
     clo = alo * rate_low * (1 - tol)

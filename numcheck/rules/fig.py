@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from numcheck.models import Claim
 from numcheck.rules import RuleContext, rule
-from numcheck.rules.cur import (ROUND_NUMBER_CAP, _sig, interval, is_approximate, pair_span, rounding_of,
+from numcheck.rules.cur import (ROUND_NUMBER_CAP, _sig, equivalent_interval, interval, is_approximate, pair_span, rounding_of,
                                  stated_equivalents)
 from numcheck import fastre
 
@@ -1031,12 +1031,14 @@ def _pair_values(ctx, figs, s_start, anchor: Claim | None, anchor_pos: int):
     fam = _value_family(frm)
     tos = [t for t in tos if _value_family(t) and _value_family(t)[0] == fam[0]]
     to = _nearest(tos, anchor_pos)
-    if to is None:
-        # "reached £3.3bn last year, up (14%) from £2.9bn": the value before "up from"
-        if _UP_FROM_RE.search(ctx.text[max(s_start, frm.start - 40):frm.start]):
-            prev = [c for c in figs if c.end <= frm.start and c is not anchor and _value_family(c)
-                    and _value_family(c)[0] == fam[0]]
-            to = prev[-1] if prev else None
+    # "reached £3.3bn last year, up (14%) from £2.9bn": the value before "up from"; it wins
+    # over a "to" value further back ("... to €1.87bn from €1.51bn, helped by a fare of €58,
+    # up 9% from €53": the 9% runs from €53 to €58)
+    if _UP_FROM_RE.search(ctx.text[max(s_start, frm.start - 40):frm.start]):
+        prev = [c for c in figs if c.end <= frm.start and c is not anchor and _value_family(c)
+                and _value_family(c)[0] == fam[0]]
+        if prev and (to is None or prev[-1].start > to.start):
+            to = prev[-1]
     if to is None and anchor is not None and frm.start > anchor.end \
             and _CHANGE_FROM_AFTER_RE.match(ctx.text[anchor.end:frm.start]):
         prev = [c for c in figs if c.end <= anchor.start and _value_family(c)
@@ -1300,7 +1302,7 @@ _TEMPERATURES = {"degree_Celsius", "degree_Fahrenheit", "kelvin", "degree_Rankin
 def _unit_words(c: Claim) -> str:
     t = re.sub(r"^(?:about|around|roughly|some|nearly|almost|approximately|over|more than|"
                r"at least|up to|less than|under)\s+", "", c.text.strip(), flags=re.I)
-    m = re.match(r"^[-\u2212]?[\d.,]+\s*(.*)$", t)
+    m = re.match(r"^(?:minus\s+|plus\s+|negative\s+)?[-\u2212]?[\d.,]+\s*(.*)$", t, re.I)
     return m.group(1).strip() if m else c.unit
 
 
@@ -1343,12 +1345,12 @@ def unit_conversion_mismatch(ctx: RuleContext) -> Iterable:
             else:
                 conv = lambda v: units.convert(v, a.unit, b.unit)  # noqa: E731
             extra = units.convert(lead.value, lead.unit, b.unit) if lead is not None else 0.0
-            alo, ahi = interval(a, ROUND_NUMBER_CAP)
+            alo, ahi = equivalent_interval(a, ROUND_NUMBER_CAP)
             lo, hi = sorted((conv(alo) + extra, conv(ahi) + extra))
             expected = conv(a.value) + extra
         except ValueError:
             continue
-        blo, bhi = interval(b, ROUND_NUMBER_CAP)
+        blo, bhi = equivalent_interval(b, ROUND_NUMBER_CAP)
         if temperature:
             slack = 2.0 if qualified else 1.0
             lo, hi = lo - slack, hi + slack
@@ -1376,7 +1378,8 @@ _DELTA_AFTER_RE = fastre.plain(r"^\s*\)?\s*(?:warmer|cooler|colder|hotter|higher
 def _is_temperature_change(text: str, a: Claim, b: Claim) -> bool:
     """``rose by 10C (18F)``, ``2C (3.6F) warmer``: a difference, converted without the offset.
     ``did not fall below 27C (81F)`` is a level: the threshold word belongs to the figure."""
-    if re.match(r"(?:below|above|under|over|beneath|exceeding|at\s+least|at\s+most)\b", a.text, re.I):
+    if re.match(r"(?:below|above|under|over|beneath|exceeding|at\s+least|at\s+most|up\s+to|"
+                r"as\s+(?:low|high|much|little|cold|hot|warm)\s+as)\b", a.text, re.I):
         return False
     return bool(_DELTA_BEFORE_RE.search(text[max(0, a.start - 25):a.start])
                 or _DELTA_AFTER_RE.match(text[b.end:b.end + 25]))

@@ -257,7 +257,7 @@ _DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|f
                          re.IGNORECASE)
 _RATE_BEFORE = fastre.plain(r"(?:%|\bper\s*cent|\bpercent|\bpoints?|\bbps|\d)\s*$", re.IGNORECASE)
 _SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
-_BORN = fastre.plain(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
+_BORN = fastre.plain(r"\bborn\s+(?:in|on)\s+(?:(?:[A-Z][\w'’-]*,?\s+){1,3}in\s+)?$")  # "born in Debrecen in 2001"
 
 
 def _adjacent_target(ctx: RuleContext, span: Claim, after_claim: Claim | None, pool: list[Claim],
@@ -470,18 +470,20 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
     if pub is None:
         return
     for c in temporal:
-        if not c.extra.get("person") or c.start in done:
-            continue
+        if c.start in done or "age" not in c.extra or c.extra.get("age_at") \
+                or not (c.extra.get("person") or "year" in c.text):
+            continue  # "Reyes, 52,", "the 25-year-old Hungarian"
         s0, s1, pool = idx.sentence(c)
         for t in pool:
-            if t.start > c.start and _resolved(t) and not t.relative and _BORN.search(text, max(s0, t.start - 12), t.start):
+            if t.start > c.start and _resolved(t) and not t.relative and _BORN.search(text, max(s0, t.start - 45), t.start):
                 age = int(c.extra["age"])
                 lo = pub.year - t.date_end.year - 1
                 hi = until.year - t.date_start.year
                 if age < lo - tol_years + 1 or age > hi + tol_years - 1 + (0 if tol_years else 0):
                     if age < lo or age > hi:
+                        who = c.extra.get("person") or f"the {' '.join(c.text.split())}"
                         yield ctx.finding(c.start, t.end,
-                                          f"born in {_years(t)}, {c.extra['person']} would be "
+                                          f"born in {_years(t)}, {who} would be "
                                           f"{lo}-{hi} in {pub.year}, not {age}")
                 break
 
