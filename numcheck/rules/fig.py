@@ -342,13 +342,9 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             years_b = set(_YEAR_RE.findall(text[ps.start:ps.end]))
             if years_a and years_b and years_a != years_b:
                 continue
-            lo1, hi1 = interval(prev)
-            lo2, hi2 = interval(c)
-            if lo2 > hi1 or lo1 > hi2:
-                yield ctx.finding(
-                    c.start, c.end,
-                    f"{c.text} conflicts with {prev.text} on line {_line(ctx, prev)}: "
-                    f"{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
+            found = _conflict(ctx, c, prev)
+            if found is not None:
+                yield found
                 break
         seen.append((c, noun, owner, si))
     yield from _conflicting_cuts(ctx)
@@ -400,15 +396,22 @@ def _conflicting_cuts(ctx: RuleContext) -> Iterable:
             lo_v, hi_v = sorted((c.value, prev.value))
             if lo_v <= 0 or hi_v / lo_v > 3:
                 continue
-            lo1, hi1 = interval(prev)
-            lo2, hi2 = interval(c)
-            if lo2 > hi1 or lo1 > hi2:
-                yield ctx.finding(
-                    c.start, c.end,
-                    f"{c.text} conflicts with {prev.text} on line {_line(ctx, prev)}: the same cut told "
-                    f"twice, {_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
+            found = _conflict(ctx, c, prev, "the same cut told twice, ")
+            if found is not None:
+                yield found
                 break
         cuts.append((c, noun, owner, si))
+
+
+def _conflict(ctx: RuleContext, c: Claim, prev: Claim, note: str = ""):
+    """A finding when the two counts' intervals (qualifiers and rounding applied) do not meet."""
+    lo1, hi1 = interval(prev)
+    lo2, hi2 = interval(c)
+    if lo2 > hi1 or lo1 > hi2:
+        return ctx.finding(c.start, c.end,
+                           f"{c.text} conflicts with {prev.text} on line {_line(ctx, prev)}: "
+                           f"{note}{_span(lo2, hi2)} and {_span(lo1, hi1)} cannot both hold")
+    return None
 
 
 # nouns that count people or homes in general: two such counts are the same thing only
