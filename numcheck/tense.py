@@ -243,13 +243,20 @@ def past_marker_near(text: str, start: int, end: int, sent_start: int = 0, sent_
     # the cut and the budget are events with dates of their own.
     if setting is not None:
         return True
+    if text[best[3]:best[3] + 12].split()[0].lower() in _COMPLETIVE:
+        return True
     return not any(_is_event_head(m) for m in _GAP_WORD.finditer(best[2]))
 
 
 # a meeting, hearing or ceremony at which the verb's event took place, right before the date
 _AT_SETTING = fastre.plain(r"\bat\s+(?:an?|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}"
                            r"(?:meeting|hearing|session|ceremony|conference|summit|event|assembly|gathering|"
-                           r"briefing|rally)\s+(?:on|in)\s*$", re.IGNORECASE)
+                           r"briefing|rally)(?:\s+of\s+(?:the\s+|its\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+                           r"\s+(?:on|in)\s*$", re.IGNORECASE)
+# verbs that finish what their object names: "completed the first reviews of marking on 31
+# August" dates the completion, whatever the object
+_COMPLETIVE = frozenset("completed finished concluded held conducted staged hosted wrapped signed sealed "
+                        "closed performed".split())
 _GAP_WORD = fastre.plain(r"[A-Za-z][A-Za-z-]*(?=(\s+[A-Za-z][A-Za-z-]*|\s*$|[^A-Za-z\s]))")
 # nouns of events and changes, which carry dates of their own ("a rise in the minimum wage in
 # April", "the demolition of the towers in 2026", "the budget on March 6")
@@ -293,6 +300,7 @@ def tense_of(clause: str) -> str | None:
 
 
 _ING_MODIFIER = fastre.plain(r"\b(?:the|an?|its|their|his|her|our)\s+(?:[a-z-]+\s+)?[a-z]+ing\b"
+                             r"|\bof\s+[a-z]+ing\b(?!\s+(?:a|an|the|its|their|his|her)\b)"  # "reviews of marking"
                              r"|\b[a-z]+ing(?=\s+(?!(?:a|an|the|its|their|his|her|our|this|that|these|those|on|"
                              r"in|at|to|for|with|by|from|up|out|off|down|back)\b)[a-z])", re.IGNORECASE)
 

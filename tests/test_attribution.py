@@ -1088,3 +1088,18 @@ def test_a_company_reporting_that_and_documents_after_according_to(text, source,
     got = [(c.source.text, c.source.kind) if c.source else None
            for c in numcheck.extract(text, published="2023-10-03").claims if c.kind == "percent"]
     assert got == [(source, kind)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The four reservoirs are at 14.8% of capacity, data from the confederation show.", "the confederation"),
+    ("Output will fall by at least 30% this season, Ana Ruiz, regional president of the growers' "
+     "association Campo Sur, said on Wednesday.", "Ana Ruiz"),
+    ("He was worth 41% more, according to last year's Sunday Times Rich List.", "Sunday Times Rich List"),
+    ("A dose costs 41% more in Germany, according to a comparison of list prices published on Monday by "
+     "the research group Access Europe.", "the research group Access Europe"),
+])
+def test_bodies_descriptions_time_possessives_and_comparisons(text, source):
+    import numcheck
+    got = [c.source.text if c.source else None
+           for c in numcheck.extract(text, published="2023-10-05").claims if c.kind == "percent"]
+    assert got == [source]

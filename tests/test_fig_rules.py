@@ -1245,3 +1245,13 @@ def test_fig005_bounds_convert_at_their_value(text, fires):
 ])
 def test_fig004_up_from_takes_the_value_just_before_it(text, fires):
     assert ("FIG004" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("In a poll by Novus, 55% of respondents said they expected rents to fall, 38% said they expected them "
+     "to rise and 12% expected no change, the lender said.", True),
+    ("In a poll by Novus, 45% of respondents said they expected rents to fall, 38% said they expected them "
+     "to rise and 12% expected no change, the lender said.", False),
+])
+def test_fig003_two_opposite_answers_and_no_change(text, fires):
+    assert ("FIG003" in _fig_codes(text)) == fires

@@ -694,3 +694,28 @@ def test_tim004_an_age_beside_a_birth_place_and_year(text, fires):
 ])
 def test_tim001_an_inferred_year_gives_way_to_the_weekday(text, pub, weekday_error):
     assert ("TIM001" in codes(text, pub)) == weekday_error
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Examiners completed the first reviews of marking on 31 August, the board said.", True),
+    ("The members gave the takeover their backing at a meeting of shareholders on 18 December.", True),
+])
+def test_tim003_completive_verbs_and_meetings_of_members(text, fires):
+    pub = "2023-08-24" if "August" in text else "2023-12-14"
+    assert ("TIM003" in codes(text, pub)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Sonora has been the top exporter for a decade, ever since it overtook Sinaloa in 2019, the bank said.", True),
+    ("Sonora has been the top exporter for five years, ever since it overtook Sinaloa in 2019, the bank said.", False),
+])
+def test_tim004_a_span_since_a_short_clause(text, fires):
+    assert ("TIM004" in codes(text, "2024-02-01")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Lee was 16 when he joined the gang in March 2020, and 22 when he was arrested in June 2021.", True),
+    ("Lee was 16 when he joined the gang in March 2020, and 17 when he was arrested in June 2021.", False),
+])
+def test_tim004_two_ages_at_two_moments(text, fires):
+    assert ("TIM004" in codes(text)) == fires

@@ -538,7 +538,9 @@ def _capture_forward(text: str, pos: int, hi: int, lex: Lexicon, max_tokens: int
             break
         if t.has_digit:
             break
-        if _is_name_tok(t, lex) or _is_word_tok(t, lex):
+        if _is_name_tok(t, lex) or _is_word_tok(t, lex) \
+                or (t.is_cap and not t.is_punct and i + 1 < n and toks[i + 1].is_cap
+                    and _is_name_tok(toks[i + 1], lex)):  # "the Sunday Times Rich List"
             acc.extend(pending)
             pending = []
             acc.append(t)
@@ -688,6 +690,9 @@ def _definite_forward(text: str, pos: int, hi: int, lex: Lexicon, any_article: b
     for k, t in enumerate(toks):
         if t.is_punct and t.text not in ("-", "&"):
             break
+        if len(words) >= 2 and not rest and not t.is_cap \
+                and (t.low in lex.say or t.low in lex.report or t.low in lex.clause):
+            break  # "data from the confederation show": the verb ends the phrase
         if any_article and (rest or (k >= 2 and t.low in _NP_ENDING_PREPS)):
             rest.append(t)
             continue
@@ -984,6 +989,8 @@ _AUX_BEFORE = fastre.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|
 _AGENT_REPORT_VERBS = frozenset({"reported", "reports", "announced", "announces", "disclosed", "discloses",
                                  "confirmed", "confirms", "revealed", "reveals", "estimated", "estimates",
                                  "calculated", "calculates", "forecast", "forecasts", "projected", "predicted"})
+_TIME_POSSESSIVE = fastre.compile(r"\s*(?:(?:last|this|next)\s+(?:year|month|week|season)|"
+                                  r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)['’]s\s+")
 _REPORTED_THAT = fastre.compile(r"(?:\s+(?:on|in|at|last|this|earlier|late|early)(?:\s+[\w.]+){1,2}?)?\s+that\b")
 _CLAUSE_AFTER = fastre.compile(
     r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
@@ -1130,7 +1137,9 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             continue
         if cue.forward:
             for m in cue.prefix.finditer(text, lo, hi):
-                span = _capture_forward(text, m.end(), hi, lex)
+                at = m.end()
+                tp = _TIME_POSSESSIVE.match(text, at, hi)  # "according to last year's Rich List"
+                span = _capture_forward(text, tp.end() if tp else at, hi, lex)
                 according = text[m.start():m.end()].lower().lstrip(" :(").startswith("according")
                 if span is None:
                     span = _definite_forward(text, m.end(), hi, lex, any_article=according)
@@ -1453,10 +1462,15 @@ def _appositive_subject(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int
             while name and name[0].is_punct:  # '“Sales rose 5%,” Jo Bell, the ... spokesman, said'
                 name = name[1:]
             desc = _tokens(text, ds, ds + len(parts[2]), lex)
+            # the description opens with an article or a title ("regional president of the
+            # farmers' association Campo Andaluz", "head of research at ...")
+            titled = desc and (desc[0].base in lex.titles or (len(desc) > 1 and not desc[0].is_cap
+                                                              and desc[1].base in lex.titles))
             if name and len(name) <= 5 and all(_is_name_tok(t, lex) or t.low in lex.connectors for t in name) \
-                    and desc and desc[0].low in ("the", "a", "an", "its", "their", "his", "her") and len(desc) <= 8 \
+                    and desc and (desc[0].low in ("the", "a", "an", "its", "their", "his", "her") or titled) \
+                    and len(desc) <= 10 \
                     and any(t.base in lex.titles or t.base in lex.ref_person or t.base in lex.heads
-                            for t in desc[1:]):
+                            for t in desc[0 if titled else 1:]):
                 return name[0].start, name[-1].end
     m = re.match(r"\s*[“\"]?([^,“”\"]{2,80}),", seg)
     if not m:

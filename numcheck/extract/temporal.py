@@ -1174,6 +1174,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match, _Ctx], _Cand | None]]
          r"(?=\s*[,.;)]|\s+(?:and|but|or|years?\s+old)\b)"), _age),
     # "who was 29 when she left to found Vyoma in 2018": an age at the moment the clause dates
     (_rx(r"(?:(?<=\bwho\s)|(?<=\bhe\s)|(?<=\bshe\s))(?P<span>(?P<at>was)\s+)(?P<age>\d{1,2})(?=\s+when\s+(?:he|she|they)\b)"), _age),
+    # "Holt was 17 when his brother recruited him ..., and 21 when he was arrested ...": ages at
+    # the moments their clauses date
+    (_rx(r"(?P<span>(?P<at>\b(?:[Ww]as|and))\s+)(?P<age>\d{1,2})(?=\s+when\s+(?:he|she|they|his|her|their)\b)"),
+     _age),
     # the age now, told after the fact: "joined aged 24 in 2001 and, now 61, runs it"
     (_rx(r"(?:(?<=,\s)|(?<=\bhe\sis\s)|(?<=\bshe\sis\s)|(?<=\bwho\sis\s)|(?<=,\sis\s))(?P<span>[Nn]ow\s+(?:aged\s+)?)(?P<now>)(?P<age>\d{1,2})"
          r"(?=\s*[,.;)]|\s+(?:and|but|years?\s+old)\b)"), _age),
@@ -1251,6 +1255,7 @@ _GATES: list[tuple | None] = [
     (("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "quarterly"),),
     (("when",), _G(r"(?:was|were)\s+\d")),                                       # when she was 31
     (("when",), _G(r"was\s+\d")),                                                # who was 29 when
+    (_G(r"\d\s+when\s"),),                                                        # 17 when he
     (_G(r"[Nn]ow\s+(?:aged\s+)?\d"),),                                            # now 61
     (("weekend",),),                                                                  # the weekend
     (("midday",),),

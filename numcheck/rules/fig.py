@@ -699,9 +699,24 @@ def _exclusive(labels: list[list[str]], first_names_whole: bool = False) -> str 
             if None in ends or ends[0][1] == ends[1][1]:
                 continue
             obj_a, obj_b = ([w for w in e[0] if w not in _AUX_WORDS] for e in ends)
+            while obj_a and obj_b and obj_a[0] == obj_b[0]:
+                obj_a, obj_b = obj_a[1:], obj_b[1:]  # "they expected prices" / "they expected them"
             if obj_a == obj_b or obj_b in (["them"], ["it"], ["they"], []):
                 return "opposites"
+    if len(labels) == 3 and _NEUTRAL_ANSWER_RE.match(" ".join(labels[2][:5])):
+        # "58% expected prices to fall, 37% expected them to rise and 14% expected no change":
+        # opposite answers and the answer between them
+        why = _exclusive(labels[:2], first_names_whole)
+        if why is not None:
+            return "a breakdown"
     return None
+
+
+_NEUTRAL_ANSWER_RE = re.compile(r"(?:(?:said|says|expected|expect|expects|thought|think|saw|see|were|was|are|"
+                                r"they|it|would|had)\s+){0,3}(?:no\s+change|little\s+change|unchanged|"
+                                r"(?:prices\s+|them\s+|it\s+)?(?:to\s+)?(?:stay|remain)\s+(?:the\s+same|"
+                                r"unchanged|stable|flat)|stable|undecided|unsure|not\s+sure|neither|"
+                                r"did\s+not\s+know|didn\s+t\s+know|don\s+t\s+know)\b")
 
 
 @rule("FIG003", "percentage-sum", "error",

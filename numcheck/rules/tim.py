@@ -19,6 +19,7 @@ Choices
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Iterator
 
@@ -256,7 +257,12 @@ _DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|f
                          r"lapsed|ran\s+out)\b",
                          re.IGNORECASE)
 _RATE_BEFORE = fastre.plain(r"(?:%|\bper\s*cent|\bpercent|\bpoints?|\bbps|\d)\s*$", re.IGNORECASE)
-_SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+_SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$",
+                          re.IGNORECASE)
+# "for a decade, ever since it overtook Jalisco in 2018": the date of a short clause after "since"
+_SINCE_CLAUSE = fastre.plain(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:(?:it|he|she|they|we|the\s+\w+)\s+)"
+                             r"[a-z]+(?:ed|ok|ew|an|un|ame|ent|ost|ld|ught)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+",
+                             re.IGNORECASE)
 _BORN = fastre.plain(r"\bborn\s+(?:in|on)\s+(?:(?:[A-Z][\w'’-]*,?\s+){1,3}in\s+)?$")  # "born in Debrecen in 2001"
 
 
@@ -369,16 +375,20 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                   f"{describe_interval(r0, r1)}, not {_years(t)}")
             continue
         # (c) "for seven years, since 2010"
-        if rel == "since" or (c.extra.get("amount") and _SINCE_GAP.match(text, c.end, c.end + 12)):
+        if rel == "since" or (c.extra.get("amount") and (_SINCE_GAP.match(text, c.end, c.end + 12)
+                                                          or _SINCE_CLAUSE.match(text, c.end, c.end + 90))):
             if pub is None or unit not in ("year", "decade"):
                 continue
             if _RATE_BEFORE.search(text, max(0, c.start - 30), c.start):
                 continue  # "grown 6% a year since 2019": a rate per year, not a span of one
-            m = re.match(r"['’]?s?\s*,?\s*since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?", text[c.end:c.end + 30],
-                         re.IGNORECASE)
+            m = re.match(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?",
+                         text[c.end:c.end + 30], re.IGNORECASE)
+            mc = _SINCE_CLAUSE.match(text, c.end, c.end + 90)
+            if mc is not None:
+                m = mc
             if not m:
                 continue
-            pos = c.end + m.end()
+            pos = c.end + m.end() if mc is None else m.end()
             t = idx.at(pos)
             if t is not None and (not _resolved(t) or t.relative):
                 t = None
@@ -438,14 +448,22 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                 break
             continue
         # (e) ages: "Reyes, 52, who joined in 2008 at the age of 31"; "52, born in 1965"
-        if c.extra.get("age_at") and pub is not None:
+        if c.extra.get("age_at"):
             s0, s1, pool = idx.sentence(c)
+            if pub is None:  # two ages at two dated moments need no publication date
+                found = _ages_at_two_moments(ctx, idx, c, pool, done)
+                if found is not None:
+                    yield found
+                continue
             # the age now: an appositive ("Reyes, 52,") or "the 52-year-old" earlier in the sentence
             now_age = next((p for p in pool if p.start < c.start and "age" in p.extra and not p.extra.get("age_at")
                             and (p.extra.get("person") or "year" in p.text or p.extra.get("age_now"))), None)
             if now_age is None:  # "joined aged 24 in 2001 and, now 61, runs it"
                 now_age = next((p for p in pool if p.start > c.end and p.extra.get("age_now")), None)
             if now_age is None:
+                found = _ages_at_two_moments(ctx, idx, c, pool, done)
+                if found is not None:
+                    yield found
                 continue
             year_c = None
             for p in pool:
@@ -486,6 +504,39 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                           f"born in {_years(t)}, {who} would be "
                                           f"{lo}-{hi} in {pub.year}, not {age}")
                 break
+
+
+def _moment_of(c: Claim, pool: list[Claim], skip: int = -1) -> Claim | None:
+    """The resolved date nearest an age at a moment (within 60 characters)."""
+    best = None
+    for p in pool:
+        if p.kind == "date" and _resolved(p) and not p.relative and p.start != skip \
+                and p.extra.get("granularity") in ("year", "month", "day") and abs(p.start - c.start) < 60:
+            if best is None or abs(p.start - c.start) < abs(best.start - c.start):
+                best = p
+    return best
+
+
+def _ages_at_two_moments(ctx: RuleContext, idx, c: Claim, pool: list[Claim], done: set[int]):
+    """``was 17 when ... in April 2021, and 21 when ... in May 2022``: two ages of one person
+    at two dated moments must differ by the time between them."""
+    later = [p for p in pool if p.start > c.end and p.extra.get("age_at") and "age" in p.extra]
+    if not later:
+        return None
+    p = later[0]
+    d1, d2 = _moment_of(c, [q for q in pool if q.start < p.start]), _moment_of(p, [q for q in pool if q.start > p.start])
+    if d1 is None or d2 is None or d1.start == d2.start:
+        return None
+    # the time between the moments, in years, from its shortest to its longest reading
+    lo_y = (d2.date_start - d1.date_end).days / 365.25
+    hi_y = (d2.date_end - d1.date_start).days / 365.25
+    a1, a2 = int(c.extra["age"]), int(p.extra["age"])
+    lo, hi = a1 + math.floor(max(lo_y, 0)), a1 + math.floor(hi_y) + 1
+    if a2 < lo or a2 > hi:
+        done.add(p.start)
+        return ctx.finding(c.start, p.end, f"{a1} in {_years(d1)} makes them {lo if lo == hi else f'{lo}-{hi}'} "
+                                           f"in {_years(d2)}, not {a2}")
+    return None
 
 
 # -- TIM005 ---------------------------------------------------------------------
