@@ -719,3 +719,21 @@ def test_tim004_a_span_since_a_short_clause(text, fires):
 ])
 def test_tim004_two_ages_at_two_moments(text, fires):
     assert ("TIM004" in codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, codes_wanted", [
+    # a weekday set off after a date is that date's weekday
+    ("Police arrested him on Jan. 19, a Friday, and he was charged three days later, on Jan. 22.", []),
+    ("Police arrested him on Jan. 19, a Thursday, and he was charged three days later, on Jan. 22.", ["TIM001"]),
+    ("Police arrested him on Jan. 19, 2023, a Friday, the force said.", ["TIM001"]),
+])
+def test_a_weekday_set_off_after_its_date(text, codes_wanted):
+    assert codes(text, "2024-06-13") == codes_wanted
+
+
+def test_tim003_quiet_in_a_table_row():
+    import numcheck
+    md = ("---\ndate: 2024-06-03\n---\n\nQuotas rose, the secretariat said.\n\n"
+          "| Country | Required production in 2025 (bpd) |\n|---|---|\n| Iraq | 4,431,000 |\n")
+    assert "TIM003" not in [f.code for f in numcheck.check(md, path="q.md").findings]
+    assert "TIM003" in [f.code for f in numcheck.check("date 2024-06-03\nThe quota was required in 2025.").findings]

@@ -1392,6 +1392,28 @@ _OTHER_CLAUSE_BETWEEN = fastre.plain(r",\s+(?:and|but|while|whereas)\s+(?!(?:on|
                                      r",\s+(?:will|would|has|have|had|is|are|was|were|said|says)\b")
 
 
+_WEEKDAY_APPOSITION = fastre.plain(r",\s*(?:a|which\s+was\s+a|which\s+is\s+a)\s+$")
+
+
+def _appositive_weekdays(cands: list[_Cand], text: str) -> list[_Cand]:
+    """``on Jan. 19, a Friday``: the weekday set off after a date is that date's weekday,
+    not a day of its own."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "date" and "weekday" in c.extra \
+                and prev.kind == "date" and (prev.gran == "day" or prev.yearless is not None) \
+                and "weekday" not in prev.extra \
+                and (prev.yearless is not None or prev.ds is not None) \
+                and _WEEKDAY_APPOSITION.fullmatch(text, prev.end, c.start) \
+                and text[c.start:c.end].strip() in cal.WEEKDAYS:
+            prev.extra["weekday"] = c.extra["weekday"]
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
 def _inherit_years(cands: list[_Cand], ctx: _Ctx) -> None:
     """A year-less date takes the year of a full date written in the same sentence."""
     by_sentence: dict[int, list[_Cand]] = {}
@@ -1647,6 +1669,7 @@ def extract_temporal(text: str, sentences=None, published: dt.date | None = None
                 _apply_mod(tmp, mod)
                 return (out[0], tmp.ds, tmp.de) + tuple(out[3:])
             c.resolver = wrapped
+    kept = _appositive_weekdays(kept, text)
     _inherit_years(kept, ctx)
     for c in kept:
         if c.yearless is not None:
