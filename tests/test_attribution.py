@@ -1103,3 +1103,16 @@ def test_bodies_descriptions_time_possessives_and_comparisons(text, source):
     got = [c.source.text if c.source else None
            for c in numcheck.extract(text, published="2023-10-05").claims if c.kind == "percent"]
     assert got == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rovers were fined 5,000 euros, the stewards' decision showed.", "the steward"),
+    ("The NHS constitution says 92% of patients should start treatment within 18 weeks.", "The NHS constitution"),
+    ("Waits rose 5%, the statistics showed.", "the statistics"),
+    ("Verisk estimated industry losses at $28 billion, a figure that includes flood damage.", "Verisk"),
+])
+def test_decisions_constitutions_statistics_and_a_named_estimate(text, source):
+    import numcheck
+    got = [c.source.text if c.source else None
+           for c in numcheck.extract(text, published="2024-10-14").claims if c.is_figure]
+    assert got[0] == source

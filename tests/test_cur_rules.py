@@ -766,3 +766,10 @@ def test_cur002_a_bound_converts_at_its_value():
 def _cur002_codes(text: str) -> list[str]:
     import numcheck
     return [f.code for f in numcheck.check(text, published="2023-10-03").findings if f.code == "CUR002"]
+
+
+def test_cur002_worth_set_off_a_few_words_after_the_amount():
+    text = ("The co-operative will return NZ$2.0 billion to shareholders after the sale, worth some "
+            "US$1.6 billion, its chairman said.")
+    assert _cur002_codes(text.replace("1.6", "1.6")) == ["CUR002"]
+    assert _cur002_codes(text.replace("1.6", "1.24")) == []

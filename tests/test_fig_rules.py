@@ -1255,3 +1255,13 @@ def test_fig004_up_from_takes_the_value_just_before_it(text, fires):
 ])
 def test_fig003_two_opposite_answers_and_no_change(text, fires):
     assert ("FIG003" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The teams shared $1.02 billion last season, 18% lower than the $1.16 billion paid out in 2022, "
+     "according to the annual report.", True),
+    ("The teams shared $1.02 billion last season, 12% lower than the $1.16 billion paid out in 2022, "
+     "according to the annual report.", False),
+])
+def test_fig004_n_percent_lower_than(text, fires):
+    assert ("FIG004" in _fig_codes(text)) == fires

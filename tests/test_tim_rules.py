@@ -737,3 +737,21 @@ def test_tim003_quiet_in_a_table_row():
           "| Country | Required production in 2025 (bpd) |\n|---|---|\n| Iraq | 4,431,000 |\n")
     assert "TIM003" not in [f.code for f in numcheck.check(md, path="q.md").findings]
     assert "TIM003" in [f.code for f in numcheck.check("date 2024-06-03\nThe quota was required in 2025.").findings]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Managing director Ana Toms, 61, said demand was weak.\n\nToms, who was 47 when she took the top job "
+     "in 2015, said the firm would invest.", True),
+    ("Managing director Ana Toms, 56, said demand was weak.\n\nToms, who was 47 when she took the top job "
+     "in 2015, said the firm would invest.", False),
+])
+def test_tim004_an_age_then_against_the_age_given_with_the_name_earlier(text, fires):
+    assert ("TIM004" in codes(text, "2024-09-26")) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Visitors returned on Oct. 11, 2022, after the country dropped its last COVID-19 checks on April 29, 2023.", True),
+    ("Visitors returned on Oct. 11, 2023, after the country dropped its last COVID-19 checks on April 29, 2023.", False),
+])
+def test_tim005_a_lead_with_a_code_name(text, fires):
+    assert ("TIM005" in codes(text, "2024-07-17")) == fires

@@ -989,8 +989,13 @@ _AUX_BEFORE = fastre.compile(r"(?:\b(?:is|are|was|were|be|been|being|will|would|
 _AGENT_REPORT_VERBS = frozenset({"reported", "reports", "announced", "announces", "disclosed", "discloses",
                                  "confirmed", "confirms", "revealed", "reveals", "estimated", "estimates",
                                  "calculated", "calculates", "forecast", "forecasts", "projected", "predicted"})
+# report verbs that are nouns as well ("the group's annual report showed": "report" is no verb)
+_REPORT_NOUNS = frozenset({"report", "reports", "estimate", "estimates", "forecast", "forecasts", "survey",
+                           "surveys", "study", "count", "counts", "projects", "record", "records", "put", "puts",
+                           "figures", "data", "calculates", "calculations"})
 _TIME_POSSESSIVE = fastre.compile(r"\s*(?:(?:last|this|next)\s+(?:year|month|week|season)|"
                                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)['’]s\s+")
+_PARTICIPLE_AFTER = fastre.compile(r"\s+(?:at|by|to\s+be|as|in\s+the)\b")  # "Sales estimated at $4bn"
 _REPORTED_THAT = fastre.compile(r"(?:\s+(?:on|in|at|last|this|earlier|late|early)(?:\s+[\w.]+){1,2}?)?\s+that\b")
 _CLAUSE_AFTER = fastre.compile(
     r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
@@ -1215,8 +1220,8 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             continue  # "unpaid taxes and other claims", "the estimates": a noun, not a verb
         if verb in lex.report:
             nxt = re.match(r"\s+([\w-]+)", text[ve:hi])
-            if prev and prev.group(1).islower() and (prev.group(1) in lex.descriptors
-                                                     or prev.group(1).endswith(("'s", "’s"))):
+            if prev and prev.group(1).islower() and verb in _REPORT_NOUNS \
+                    and (prev.group(1) in lex.descriptors or prev.group(1).endswith(("'s", "’s"))):
                 continue  # "the group's annual report showed": a noun
             if nxt and (nxt.group(1).lower() in lex.say or nxt.group(1).lower() in lex.report):
                 continue  # "estimates show", "report found"
@@ -1294,7 +1299,7 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
             lone_initial = (initial and len(named_like) == 1 and named_like[0] is toks[0]
                             and not toks[0].is_acronym and len(toks) == 1)
             if lone_initial and not appos and toks[0].base not in lex.heads and toks[0].base not in lex.generic_nouns \
-                    and not (verb in _AGENT_REPORT_VERBS and _REPORTED_THAT.match(after)):
+                    and not (verb in _AGENT_REPORT_VERBS and not _PARTICIPLE_AFTER.match(after)):
                 continue  # "Sales showed ..."; but "Bakwena reported in August that ..." names who reported
             if not named_like and not any(t.base in lex.heads or t.base in lex.generic_nouns or t.base in lex.titles
                                           for t in toks) \

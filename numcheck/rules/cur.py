@@ -251,6 +251,12 @@ _LOOSE_EQUIV_RE = fastre.plain(
     rf"|(?:,|\u2014|\u2013|--)\s*(?P<qual>{_EQ_QUAL}\s+)?"
     rf"|(?:(?<=[a-z])\s*|\s+)\(\s*(?:{_EQ_QUAL}\s+)?)", re.I)
 _LOOSE_CLOSE_RE = fastre.plain(r"\s*(?:[,;.)\]\u2014\u2013]|--|$)")
+# "NZ$2.0bn to shareholders after the sale, worth some US$1.6bn,": "worth" set off by a comma
+# restates the amount a few words back
+_WORTH_TAIL_RE = fastre.plain(rf"[^.;:()$€£¥\d]{{0,45}},\s*worth\s+(?:{_EQ_QUAL}\s+)?", re.I)
+# "worth some $2,000 at current exchange rates,"
+_AT_RATES_RE = fastre.plain(r"\s+at\s+(?:current|today['’]s|the\s+current|prevailing|present)\s+(?:exchange\s+)?rates?"
+                            r"\s*(?:[,;.)\u2014\u2013]|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -318,7 +324,7 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
         if a.end > b.start or sent_of(a.start) != sent_of(b.start):
             continue
         between = text[a.end:b.start]
-        if len(between) > 40:
+        if len(between) > 40 and not (len(between) <= 60 and _WORTH_TAIL_RE.fullmatch(between)):
             continue
         # a figure of another kind between them breaks the pair
         if any(x.is_figure and a.end <= x.start and x.end <= b.start for x in claims):
@@ -332,11 +338,11 @@ def stated_equivalents(analysis, kind: str) -> list[Equivalent]:
             if prev is not None and "(" in text[prev.end:a.start] and ")" not in text[prev.end:b.start]:
                 base = prev
         elif a.unit and b.unit and a.unit != b.unit and not any(e.equivalent is a for e in out):
-            loose = _LOOSE_EQUIV_RE.fullmatch(between)
+            loose = _LOOSE_EQUIV_RE.fullmatch(between) or _WORTH_TAIL_RE.fullmatch(between)
             # set off by a comma or dash only: an approximate figure ("roughly $2.7bn")
             plain = loose is not None and not re.search(r"\(|worth|valued", between) and \
                 not loose.group("qual") and not is_approximate(b)
-            if loose and not plain and _LOOSE_CLOSE_RE.match(text, b.end):
+            if loose and not plain and (_LOOSE_CLOSE_RE.match(text, b.end) or _AT_RATES_RE.match(text, b.end)):
                 base = a
         if base is None:
             continue

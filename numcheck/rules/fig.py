@@ -916,7 +916,9 @@ _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a ha
               "tripled": "a tripling", "trebled": "a trebling", "tripling": "a tripling",
               "quadrupled": "a quadrupling"}
 _ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s\s+|a\s+year\s+earlier['’]s\s+)?"
-_FROM_RE = fastre.plain(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against)\s+"
+_FROM_RE = fastre.plain(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against|"
+                      r"(?<=%\s)(?:lower|higher|less|more|smaller|bigger|larger)\s+than|"
+                      r"(?<=cent\s)(?:lower|higher|less|more|smaller|bigger|larger)\s+than)\s+"
                       r"(?:an?\s+|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?)?$"
                       # "up 24% on the £2.9bn a year earlier"
                       rf"|(?:%|\bper\s*cent|\bpercent)\s+(?:(?:rise|jump|increase|gain|fall|drop|decline|climb|"
@@ -1016,7 +1018,10 @@ _UP_FROM_RE = fastre.plain(
     r"\b(?:up|down|rising|falling|higher|lower|an?\s+(?:increase|rise|drop|fall|decline|gain)\s+of|"
     # "a 4% fall on the previous year's £5.7bn"
     r"(?:%|per\s*cent|percent)\s+(?:rise|jump|increase|gain|fall|drop|decline|climb|leap|surge|slide|dip))\b"
-    rf"[^,;.]{{0,20}}?\b(?:from\s+|on\s+{_ON_BASE})$", re.I)
+    rf"[^,;.]{{0,20}}?\b(?:from\s+|on\s+{_ON_BASE})$"
+    # "$1.02bn last season, 18% lower than the $1.16bn paid out in 2022"
+    r"|(?:%|per\s*cent|percent)\s+(?:lower|higher|less|more|smaller|bigger|larger)\s+than\s+(?:the\s+|its\s+)?$",
+    re.I)
 _PREMIUM_REF_RE = fastre.plain(r"^[^.;]{0,6}\b(?:to|over|on|above|below|against)\b[^.;]{0,50}$", re.I)
 
 

@@ -475,7 +475,16 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                 found = _ages_at_two_moments(ctx, idx, c, pool, done)
                 if found is not None:
                     yield found
-                continue
+                    continue
+                # "Harrow, who was 49 when he took the top job in 2019": the age now given with
+                # the name earlier in the story ("Chief executive Miles Harrow, 58, said")
+                who = _WHO_NAME_BEFORE.search(text, max(s0, c.start - 40), c.start)
+                if who is not None:
+                    now_age = next((p for p in temporal if p.end <= c.start and p.extra.get("person") == who.group(1)
+                                    and "age" in p.extra and not p.extra.get("age_at")), None)
+                if now_age is None:
+                    continue
+            year_c = None
             year_c = None
             for p in pool:
                 if p.kind == "date" and _resolved(p) and not p.relative and p.extra.get("granularity") in (
@@ -515,6 +524,9 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                           f"born in {_years(t)}, {who} would be "
                                           f"{lo}-{hi} in {pub.year}, not {age}")
                 break
+
+
+_WHO_NAME_BEFORE = fastre.plain(r"\b([A-Z][\w'’-]+),\s+who\s+(?:was\s+|had\s+been\s+)?$")
 
 
 def _moment_of(c: Claim, pool: list[Claim], skip: int = -1) -> Claim | None:
@@ -570,7 +582,7 @@ _NOUN_AND = fastre.plain(r"\band\s+(?=(?:her|his|their|its|the|a|an)\s+[a-z]+\s+
 # ... or a clause of its own whose event the word orders ("after the fire had jumped the
 # river on July 15"), but not a report of one ("after officials said on ...")
 _LEAD = fastre.plain(r"^\s*(?:(?!(?:that|which|who|whom|whose|when|where|while|and|but|or|than|is|are|"
-                   r"be|been|being|will|would|said|says|told)\b)[A-Za-z&][a-z’'-]*(?:['’]s)?\s+){0,16}?"
+                   r"be|been|being|will|would|said|says|told)\b)(?:[A-Za-z&][a-z’'-]*|[A-Z][A-Z\d-]+)(?:['’]s)?\s+){0,16}?"
                    # "after a consultation that closed on 4 February", "ahead of the first draft
                    # limit, which it imposed on April 19": a relative clause dating the noun
                    r"(?:(?:[A-Za-z&][a-z’'-]*,\s+)?(?:that|which)\s+(?:(?:it|they|he|she|was|were|had)\s+"
