@@ -1116,3 +1116,11 @@ def test_decisions_constitutions_statistics_and_a_named_estimate(text, source):
     got = [c.source.text if c.source else None
            for c in numcheck.extract(text, published="2024-10-14").claims if c.is_figure]
     assert got[0] == source
+
+
+def test_reports_filed_with_a_body():
+    import numcheck
+    srcs = [(s.text, s.kind) for s in numcheck.extract(
+        "The campaigns spent $1.3 million, according to campaign finance reports filed with the Federal "
+        "Election Commission.", published="2022-11-10").sources]
+    assert srcs == [("campaign finance reports filed with the Federal Election Commission", "named")]

@@ -773,3 +773,9 @@ def test_cur002_worth_set_off_a_few_words_after_the_amount():
             "US$1.6 billion, its chairman said.")
     assert _cur002_codes(text.replace("1.6", "1.6")) == ["CUR002"]
     assert _cur002_codes(text.replace("1.6", "1.24")) == []
+
+
+def test_cur002_an_equivalent_after_a_time_phrase():
+    text = "Shipments to Britain were worth £41 million last year, equivalent to about $64 million, the board said."
+    assert _cur002_codes(text) == ["CUR002"]
+    assert _cur002_codes(text.replace("$64", "$52")) == []

@@ -1265,3 +1265,18 @@ def test_fig003_two_opposite_answers_and_no_change(text, fires):
 ])
 def test_fig004_n_percent_lower_than(text, fires):
     assert ("FIG004" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a place named before "where" owns its count
+    ("Northgate, where 36 potholes are waiting, has the longest queue, the council said. Repairs in Castle "
+     "ward, where 23 potholes are outstanding, will finish on Friday, the council said.", False),
+    # votes are counted for someone: two tallies of votes are different things
+    ("Delgado received 48,216 votes, the board said. In the race for sheriff, Petrakis beat Fisk by 52,904 "
+     "votes to 41,077, the board said.", False),
+    # "more than 700 poll workers" and "the highest since 1990" belong to other quantities
+    ("Turnout was 61.5%, with 95,012 ballots cast, the board said, the highest since at least 1990. Oduya said "
+     "the 96,480 ballots cast made it the busiest midterm, and thanked more than 700 poll workers.", True),
+])
+def test_fig001_places_votes_and_other_quantities(text, fires):
+    assert ("FIG001" in _fig_codes(text)) == fires

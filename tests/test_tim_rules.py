@@ -755,3 +755,8 @@ def test_tim004_an_age_then_against_the_age_given_with_the_name_earlier(text, fi
 ])
 def test_tim005_a_lead_with_a_code_name(text, fires):
     assert ("TIM005" in codes(text, "2024-07-17")) == fires
+
+
+def test_tim005_and_has_not_since_is_a_verb_phrase_of_its_own():
+    text = "She made her debut in 1974 at the age of 22 and has not missed a performance since 2009, her publicist said."
+    assert "TIM005" not in codes(text, "2023-10-03")

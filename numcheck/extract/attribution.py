@@ -1162,12 +1162,14 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 docs: frozenset[str] = frozenset()
                 if cue.inner_by:
                     toks = _phrase_tokens(text, span, lex)
-                    if toks and not any(_is_name_tok(t, lex) for t in toks) and any(t.base in lex.ref_doc for t in toks):
+                    if toks and not any(_is_name_tok(t, lex) for t in toks) \
+                            and any(t.base in lex.ref_doc or t.base[:-1] in lex.ref_doc for t in toks):
                         ib = _INNER_BY.match(text, span[1], hi)
                         if ib:
                             inner = _capture_forward(text, ib.end(), hi, lex)
                             if inner is not None:
-                                docs = frozenset(t.base for t in toks if t.base in lex.ref_doc)
+                                docs = frozenset(t.base if t.base in lex.ref_doc else t.base[:-1]
+                                                 for t in toks if t.base in lex.ref_doc or t.base[:-1] in lex.ref_doc)
                                 # "a filing with the SEC" names the document; "figures from the ONS" the body
                                 span = (span[0], inner[1]) if ib.group(1).lower() == "with" else inner
                 if cue.suffix is None:

@@ -236,6 +236,8 @@ _OPEN_EQUIV_RE = fastre.plain(r"\s*[\(\[]\s*(?:(?:approx\.?|approximately|about|
 _BETWEEN_QUAL_RE = fastre.plain(r"\b(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|c\.|ca\.)\s*$",
                               re.I)
 _OR_EQUIV_RE = fastre.plain(
+    # "£41 million last year, equivalent to about $64 million": a time phrase may come first
+    r"(?:\s+(?:last|this|next)\s+(?:year|month|week|quarter|season)|\s+a\s+year|\s+in\s+(?:19|20)\d\d)?"
     r"\s*(?:,|\u2014|\u2013|--)?\s*(?:or|equivalent to|the equivalent of|equal to|which is|i\.e\.)"
     r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately|just over|just under))?\s*$",
     re.I)

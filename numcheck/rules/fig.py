@@ -168,6 +168,10 @@ _NUMBER_MORE_RE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|
 # words of comparison that belong to another quantity: "a body mass index of 33 or more",
 # "an average age of 56"
 _OTHER_QUANTITY_RE = re.compile(r"\b\d[\d,.]*\s+or\s+(?:more|fewer|less|over|above|below)\b|"
+                                r"\b(?:more|fewer|less)\s+than\s+(?=\d)|"
+                                # "the highest for a midterm since at least 1990": a record's scope
+                                r"\b(?:highest|lowest|largest|smallest|most|fewest|best|worst|busiest|biggest)\b"
+                                r"[^.;]{0,50}?\bsince(?:\s+at\s+least)?(?:\s+(?:19|20)\d\d)?|"
                                 r"\b(?:an?|the|their|its)\s+average\s+(?:age|height|weight|income|salary|price|"
                                 r"cost|length|score|rating|wait|tenure|size|speed|temperature)\b", re.I)
 
@@ -204,11 +208,19 @@ _WHICH_HAS_RE = fastre.plain(
     r"(?:has|had|have|employs|employed)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$")
 
 
+# "Eastfield, where 36 potholes are still waiting", "Castle ward, where 23 ...": the place's own count
+_WHERE_RE = fastre.plain(
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:\s+(?:ward|district|county|borough|region|province|state|"
+    r"city|town|village|area|branch|plant|site|school|hospital))?),\s+where\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$")
+
+
 def _owner(text: str, c: Claim, sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, c.start - 60):c.start]
     m = _OWNER_RE.search(before)
     if not m:
-        w = _WHICH_HAS_RE.search(text, max(sentence_start, c.start - 80), c.start)
+        w = _WHICH_HAS_RE.search(text, max(sentence_start, c.start - 80), c.start) \
+            or _WHERE_RE.search(text, max(sentence_start, c.start - 80), c.start)
         if w is not None and w.group("name").split()[0] not in ("The", "A", "An"):
             return ("name", w.group("name"))
         return ("none", "")
@@ -419,7 +431,7 @@ def _conflict(ctx: RuleContext, c: Claim, prev: Claim, note: str = ""):
 _GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man", "woman", "household",
                         "family", "home", "house", "civilian", "individual", "citizen", "patient", "victim",
                         # an electorate is counted for what its members did: voted, stayed home
-                        "voter", "registered voter", "elector",
+                        "voter", "registered voter", "elector", "vote",
                         # so is a cohort, by subject or school
                         "student", "pupil", "candidate"}
 # spans of time counted in their units ("three seasons", "one term"): durations, not things
@@ -442,6 +454,7 @@ def _context_words(text: str, c: Claim, s_start: int, s_end: int) -> set[str]:
         idx = after.find(c.noun.lower())
         if idx >= 0:
             after = after[idx + len(c.noun):]
+    after = re.split(r"[,;:.()]", after, maxsplit=1)[0]  # not the attribution after a comma
     words = before + re.findall(r"[a-z]+", after)[:3]
     return {re.sub(r"(?:ed|es|s|ing)$", "", w) for w in words if w not in _CONTEXT_STOP and len(w) > 2}
 

@@ -572,7 +572,8 @@ _OTHER_CLAUSE = fastre.plain(r"[;:]|\s[—–-]\s|[.!?][\"”’']?\s+[A-Z]|,?\s
                            r"(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|can|could|did|does|"
                            r"[a-z]+ed|[a-z]+s)\b")
 _OWN_VERB_PHRASE = fastre.plain(r"\b(?:and|but|or)\s+(?:(?:also|then|later|still|now|since)\s+)?"
-                                r"(?:has|have|had|is|are|was|were|will|would)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ne)\b|"
+                                r"(?:has|have|had|is|are|was|were|will|would)\s+(?:not\s+|never\s+)?"
+                                r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ne)\b|"
                                 r"\b(?:it|he|she|they|we|you|i)\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 # between the ordering word and its date: a noun phrase, perhaps with prepositions ("after her
 # silver medal at the world championships in September 2023"), but no verb or new clause
