@@ -1,4 +1,4 @@
-"""No warning or error on the correct articles in fixtures/clean and clean2 to clean16.
+"""No warning or error on the correct articles in fixtures/clean and clean2 to clean17.
 
 Every figure, date and conversion in those articles has been checked by hand
 (see fixtures/clean/README.md), so any warning or error is a false positive.
@@ -20,7 +20,8 @@ FOLDERS = (FIXTURES / "clean", FIXTURES / "clean2", FIXTURES / "clean3", FIXTURE
            FIXTURES / "clean5", FIXTURES / "clean6", FIXTURES / "clean7", FIXTURES / "clean8", FIXTURES / "clean9", FIXTURES / "clean10",
            FIXTURES / "clean11", FIXTURES / "clean12",
            FIXTURES / "clean13", FIXTURES / "clean14",
-           FIXTURES / "clean15", FIXTURES / "clean16")
+           FIXTURES / "clean15", FIXTURES / "clean16",
+           FIXTURES / "clean17")
 CLEAN = FOLDERS[0]
 EXPECTED: dict = {"_known_false_positives": []}
 ARTICLES = []

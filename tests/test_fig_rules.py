@@ -1280,3 +1280,32 @@ def test_fig004_n_percent_lower_than(text, fires):
 ])
 def test_fig001_places_votes_and_other_quantities(text, fires):
     assert ("FIG001" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    # different named subjects take their own tallies
+    ("Germany received 150,166 applications, the agency said. Italy received 169,096 applications, the agency said.",
+     False),
+    ("Germany received 150,166 applications, the agency said. The other 24 countries together received 169,096 "
+     "applications, the agency said.", False),
+    ("Germany received 150,166 applications, the agency said. Germany received 169,096 applications, the ministry "
+     "said.", True),
+    # a player's tally is the player's
+    ("Brooks led the team with 22 points and 11 rebounds. He also had seven rebounds and five assists.", False),
+])
+def test_fig001_subjects_others_and_players(text, fires):
+    assert ("FIG001" in _fig_codes(text)) == fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Syrians made up 24% of those detected, followed by Guineans at 21%, Afghans at 19% and all other "
+     "nationalities at 41%, according to Frontex.", True),
+    ("Syrians made up 24% of those detected, followed by Guineans at 21%, Afghans at 14% and all other "
+     "nationalities at 41%, according to Frontex.", False),
+    ("A YouGov survey found that 52% would switch to a discounter, 41% would stay with their supermarket and "
+     "15% did not know.", True),
+    ("A YouGov survey found that 52% would switch to a discounter, 33% would stay with their supermarket and "
+     "15% did not know.", False),
+])
+def test_fig003_all_others_and_answers_with_one_modal(text, fires):
+    assert ("FIG003" in _fig_codes(text)) == fires

@@ -760,3 +760,13 @@ def test_tim005_a_lead_with_a_code_name(text, fires):
 def test_tim005_and_has_not_since_is_a_verb_phrase_of_its_own():
     text = "She made her debut in 1974 at the age of 22 and has not missed a performance since 2009, her publicist said."
     assert "TIM005" not in codes(text, "2023-10-03")
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("About 7,000 people arrived on 12 September 2023, the Red Cross said, in a surge that came before the "
+     "EU signed its deal with Tunisia on 16 July 2023.", True),
+    ("About 7,000 people arrived on 12 June 2023, the Red Cross said, in a surge that came before the "
+     "EU signed its deal with Tunisia on 16 July 2023.", False),
+])
+def test_tim005_across_a_set_off_attribution(text, fires):
+    assert ("TIM005" in codes(text, "2023-11-02")) == fires

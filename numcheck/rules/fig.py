@@ -107,6 +107,7 @@ _OWNER_RE = fastre.plain(
 # words that put a count in time or in comparison: anywhere in the sentence
 _CHANGE_CONTEXT_RE = fastre.plain(
     r"\b(?:former|formerly|previously|separate|different|rival|competing|another|additional|extra|"
+    r"the\s+other(?=\s+\d)|"
     # "new" marks another set ("1,000 new jobs"), not a time frame ("for the new season")
     r"new(?!\s+(?:season|campaign|year|term|session|semester|quarter|decade|era|window)s?\b)|"
     r"more|fewer|"
@@ -213,6 +214,25 @@ _WHERE_RE = fastre.plain(
     r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:\s+(?:ward|district|county|borough|region|province|state|"
     r"city|town|village|area|branch|plant|site|school|hospital))?),\s+where\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$")
+
+
+_SUBJECT_VERB_RE = fastre.plain(
+    r"[\s\"“‘']*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:\w+\s+){0,2}?"
+    r"(?:received|recorded|registered|lodged|filed|submitted|had|has|have|got|took|won|sold|scored|handled|"
+    r"processed|made|reported|counted|drew|attracted|welcomed|carried|employed|employs|hired)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|roughly\s+|more\s+than\s+|almost\s+|just\s+over\s+|just\s+under\s+)?$")
+_NOT_SUBJECT_NAMES = frozenset({"The", "A", "An", "It", "Its", "In", "On", "At", "By", "For", "Of", "Last", "This",
+                                "That", "These", "Those", "He", "She", "They", "We", "Some", "All", "Most", "But",
+                                "And", "About", "Over", "Nearly", "Almost", "More"})
+
+
+def _subject_name(text: str, sentence_start: int, c: Claim) -> str:
+    """The named subject of the verb that takes the count, at the start of its sentence:
+    ``Germany received 150,166 applications`` -> ``Germany``."""
+    m = _SUBJECT_VERB_RE.fullmatch(text, sentence_start, c.start)
+    if m is None or m.group("name").split()[0] in _NOT_SUBJECT_NAMES:
+        return ""
+    return m.group("name")
 
 
 def _owner(text: str, c: Claim, sentence_start: int) -> tuple[str, str]:
@@ -337,6 +357,9 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
                     continue
+            subj, psubj = _subject_name(text, s.start, c), _subject_name(text, ps_of(psi).start, prev)
+            if subj and psubj and subj != psubj:
+                continue  # "Germany received 150,166 applications" / "Syrians lodged 67,900 applications"
             lo_v, hi_v = sorted((abs(c.value), abs(prev.value)))
             if lo_v > 0 and hi_v / lo_v > 3:
                 continue  # a slip or an outdated figure is rarely off threefold: other things counted
@@ -433,7 +456,10 @@ _GENERIC_COUNT_NOUNS = {"people", "person", "resident", "child", "adult", "man",
                         # an electorate is counted for what its members did: voted, stayed home
                         "voter", "registered voter", "elector", "vote",
                         # so is a cohort, by subject or school
-                        "student", "pupil", "candidate"}
+                        "student", "pupil", "candidate",
+                        # a player's or a team's tally: whose it is decides what it counts
+                        "point", "rebound", "assist", "goal", "run", "wicket", "yard", "touchdown",
+                        "tackle", "save", "shot", "steal", "block", "strikeout", "hit", "ace"}
 # spans of time counted in their units ("three seasons", "one term"): durations, not things
 _TIME_SPAN_NOUNS = {"season", "term", "semester", "spell", "stint", "tenure", "innings"}
 # a participle right after the noun makes the count its own set ("the 34,443 ballots cast")
@@ -614,7 +640,10 @@ def _sentence_start(ctx: RuleContext, c: Claim) -> int:
     return ctx.analysis.sentence_of(c.start).start
 
 
-_REMAINING_RE = fastre.plain(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$", re.I)
+_REMAINING_RE = fastre.plain(r"\b(?:the|a|its|their)\s+(?:remaining|other|last)\s+$"
+                             # "..., Moroccans at 7% and all other nationalities at 41%"
+                             r"|\b(?:all|every)\s+other\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|with|on|took|had)\s+$"
+                             r"|\b(?:others|the\s+rest)\s+(?:at\s+|with\s+|on\s+)?$", re.I)
 _AUX_WORDS = {"to", "had", "has", "have", "would", "will", "was", "were", "is", "are", "be", "been", "could",
               "might", "may"}
 _FREQUENCY = {"daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "once", "twice",
@@ -716,11 +745,15 @@ def _exclusive(labels: list[list[str]], first_names_whole: bool = False) -> str 
                 obj_a, obj_b = obj_a[1:], obj_b[1:]  # "they expected prices" / "they expected them"
             if obj_a == obj_b or obj_b in (["them"], ["it"], ["they"], []):
                 return "opposites"
-    if len(labels) == 3 and _NEUTRAL_ANSWER_RE.match(" ".join(labels[2][:5])):
+    if len(labels) >= 3 and _NEUTRAL_ANSWER_RE.match(" ".join(labels[-1][:5])):
         # "58% expected prices to fall, 37% expected them to rise and 14% expected no change":
         # opposite answers and the answer between them
-        why = _exclusive(labels[:2], first_names_whole)
-        if why is not None:
+        if len(labels) == 3 and _exclusive(labels[:2], first_names_whole) is not None:
+            return "a breakdown"
+        # "52% would switch ..., 41% would stay ... and 15% did not know": the answers to one
+        # question, each told with the same modal
+        heads = {w[0] for w in labels[:-1] if w}
+        if len(heads) == 1 and heads <= {"would", "will", "should", "could", "plan", "planned", "want", "wanted"}:
             return "a breakdown"
     return None
 
@@ -773,7 +806,7 @@ def percentage_sum(ctx: RuleContext) -> Iterable:
             # "54% of MEPs voted for the rule and 49% against": the first share names the
             # whole and the others share it
             labels[0] = labels[0][2:]
-        if _REMAINING_RE.search(text, max(0, shares[-1].start - 20), shares[-1].start) \
+        if _REMAINING_RE.search(text, max(0, shares[-1].start - 45), shares[-1].start) \
                 or _SPLIT_LEAD_RE.match(text, _sentence_start(ctx, shares[0])):
             # "..., 21% policy costs and the remaining 16%": parts of one whole by their own words
             why = "a breakdown"

@@ -564,6 +564,7 @@ def _ages_at_two_moments(ctx: RuleContext, idx, c: Claim, pool: list[Claim], don
 
 # -- TIM005 ---------------------------------------------------------------------
 
+_SET_OFF_SAID = fastre.plain(r",\s+(?:the\s+|a\s+)?[A-Za-z][^,;]{0,50}?\s+(?:said|says|reported|told\s+\w+)\s*,")
 _ORDER = fastre.plain(r"\b(?:(?P<after>after|following|since|(?:which|that)\s+(?:came\s+after|followed))|"
                     r"(?P<before>before|ahead\s+of|leading\s+up\s+to|prior\s+to|in\s+the\s+run-up\s+to|"
                     r"preceding|(?:which|that)\s+(?:came\s+before|preceded)))\b", re.IGNORECASE)
@@ -636,7 +637,8 @@ def sequence_contradiction(ctx: RuleContext) -> Iterator:
             d1 = None
             if earlier:
                 d1 = earlier[-1]
-                between = text[d1.end:m.start()]
+                # ", the Italian Red Cross said,": a set-off attribution is no clause of the events
+                between = _SET_OFF_SAID.sub(",", text[d1.end:m.start()])
                 if re.search(r"\b(?:than|that|said|says|told|announced|when|where|while)\b", between, re.IGNORECASE) \
                         or len(between) > 120:
                     continue
