@@ -503,6 +503,13 @@ def _tokens(text: str, lo: int, hi: int, lex: Lexicon, limit: int = 0) -> list[_
 # ---------------------------------------------------------------------------
 # names
 
+def _doc_word(t: _Tok, lex: Lexicon) -> str:
+    """The document word a token names, singular or plural (``reports`` -> ``report``), or ""."""
+    if t.base in lex.ref_doc:
+        return t.base
+    return t.base[:-1] if t.base.endswith("s") and t.base[:-1] in lex.ref_doc else ""
+
+
 def _is_name_tok(t: _Tok, lex: Lexicon) -> bool:
     return (t.is_cap and not t.is_punct and t.base not in lex.not_names) or t.is_acronym
 
@@ -996,7 +1003,6 @@ _REPORT_NOUNS = frozenset({"report", "reports", "estimate", "estimates", "foreca
 _TIME_POSSESSIVE = fastre.compile(r"\s*(?:(?:last|this|next)\s+(?:year|month|week|season)|"
                                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)['’]s\s+")
 _PARTICIPLE_AFTER = fastre.compile(r"\s+(?:at|by|to\s+be|as|in\s+the)\b")  # "Sales estimated at $4bn"
-_REPORTED_THAT = fastre.compile(r"(?:\s+(?:on|in|at|last|this|earlier|late|early)(?:\s+[\w.]+){1,2}?)?\s+that\b")
 _CLAUSE_AFTER = fastre.compile(
     r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|on\s+\w+|in\s+\w+)"
     r"(?:\s+[\w.]+){0,4}?)?\s*(?:[.,;:!?—–“\"”]|$|\s+that\b|\s+it\b|\s+the\b)", re.I)
@@ -1162,14 +1168,13 @@ def _sentence_attributions(text: str, sent: Sentence, si: int, lex: Lexicon, per
                 docs: frozenset[str] = frozenset()
                 if cue.inner_by:
                     toks = _phrase_tokens(text, span, lex)
-                    if toks and not any(_is_name_tok(t, lex) for t in toks) \
-                            and any(t.base in lex.ref_doc or t.base[:-1] in lex.ref_doc for t in toks):
+                    doc_words = frozenset(w for w in (_doc_word(t, lex) for t in toks) if w)
+                    if toks and doc_words and not any(_is_name_tok(t, lex) for t in toks):
                         ib = _INNER_BY.match(text, span[1], hi)
                         if ib:
                             inner = _capture_forward(text, ib.end(), hi, lex)
                             if inner is not None:
-                                docs = frozenset(t.base if t.base in lex.ref_doc else t.base[:-1]
-                                                 for t in toks if t.base in lex.ref_doc or t.base[:-1] in lex.ref_doc)
+                                docs = doc_words
                                 # "a filing with the SEC" names the document; "figures from the ONS" the body
                                 span = (span[0], inner[1]) if ib.group(1).lower() == "with" else inner
                 if cue.suffix is None:

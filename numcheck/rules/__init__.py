@@ -166,6 +166,16 @@ class RuleContext:
     def temporal(self):
         return self.analysis.temporal
 
+    def in_table_row(self, pos: int) -> bool:
+        """True when ``pos`` is in a table row: a paragraph of cells the Markdown and HTML
+        readers join with tabs, or a plain-text row opening with ``|``."""
+        a = self.analysis
+        if not a.paragraphs:
+            return False
+        par = a.paragraph_of(pos)
+        row = self.analysis.document.text[par.start:par.end]
+        return "\t" in row or row.lstrip().startswith("|")
+
     def option(self, key: str, default: Any = None) -> Any:
         if key in self.options:
             return self.options[key]

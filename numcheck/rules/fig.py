@@ -311,7 +311,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
     def ps_of(i: int):
         return a.sentences[i] if a.sentences else a.sentence_of(0)
 
-    seen: list[tuple[Claim, str, tuple[str, str], int]] = []
+    seen: list[tuple[Claim, str, tuple[str, str], int, str]] = []
     for c in a.figures:
         if c.kind not in ("count", "number") or c.value is None:
             continue
@@ -346,7 +346,8 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
         owner = whole[1] if whole is not None else _owner(text, c, s.start)
         si = a.sentence_index(c.start)
         definite = bool(_DEFINITE_BEFORE.search(text, max(s.start, c.start - 12), c.start))
-        for prev, pnoun, powner, psi in seen:
+        subj = _subject_name(text, s.start, c)
+        for prev, pnoun, powner, psi, psubj in seen:
             if psi == si:
                 continue
             # "recalling 486,000 ceramic space heaters" ... "the 548,000 heaters": a definite
@@ -357,7 +358,6 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             if owner[0] == "name" or powner[0] == "name":
                 if owner != powner:
                     continue
-            subj, psubj = _subject_name(text, s.start, c), _subject_name(text, ps_of(psi).start, prev)
             if subj and psubj and subj != psubj:
                 continue  # "Germany received 150,166 applications" / "Syrians lodged 67,900 applications"
             lo_v, hi_v = sorted((abs(c.value), abs(prev.value)))
@@ -381,7 +381,7 @@ def conflicting_figure(ctx: RuleContext) -> Iterable:
             if found is not None:
                 yield found
                 break
-        seen.append((c, noun, owner, si))
+        seen.append((c, noun, owner, si, subj))
     yield from _conflicting_cuts(ctx)
 
 
@@ -420,7 +420,7 @@ def _conflicting_cuts(ctx: RuleContext) -> Iterable:
         owner = _owner(text, c, s.start)
         if owner[0] == "none":
             lead = _LEAD_NAME_RE.match(text, s.start, s.end)  # "Corex said it would cut ...": Corex's
-            if lead is not None and lead.group(1) not in ("The", "A", "An", "It", "Its", "Most", "Some", "All"):
+            if lead is not None and lead.group(1).split()[0] not in _NOT_SUBJECT_NAMES:
                 owner = ("name", lead.group(1))
         si = a.sentence_index(c.start)
         for prev, pnoun, powner, psi in cuts:
@@ -963,8 +963,7 @@ _MULT_NOUN = {"doubled": "a doubling", "doubling": "a doubling", "halved": "a ha
               "quadrupled": "a quadrupling"}
 _ON_BASE = r"(?:the\s+|its\s+|last\s+year['’]s\s+|the\s+previous\s+year['’]s\s+|a\s+year\s+earlier['’]s\s+)?"
 _FROM_RE = fastre.plain(r"\b(?:from|up\s+from|down\s+from|compared\s+with|against|"
-                      r"(?<=%\s)(?:lower|higher|less|more|smaller|bigger|larger)\s+than|"
-                      r"(?<=cent\s)(?:lower|higher|less|more|smaller|bigger|larger)\s+than)\s+"
+                      r"(?:(?<=%\s)|(?<=cent\s))(?:lower|higher|less|more|smaller|bigger|larger)\s+than)\s+"
                       r"(?:an?\s+|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?)?$"
                       # "up 24% on the £2.9bn a year earlier"
                       rf"|(?:%|\bper\s*cent|\bpercent)\s+(?:(?:rise|jump|increase|gain|fall|drop|decline|climb|"

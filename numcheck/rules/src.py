@@ -176,9 +176,9 @@ def _table_sourced(ctx: RuleContext, c: Claim) -> bool:
     pars = a.paragraphs
     if not pars:
         return False
-    par = a.paragraph_of(c.start)
-    if "\t" not in text[par.start:par.end]:
+    if not ctx.in_table_row(c.start):
         return False
+    par = a.paragraph_of(c.start)
     k = next((i for i, p in enumerate(pars) if p.start == par.start), None)
     if k is None:
         return False

@@ -166,15 +166,6 @@ january february march april may june july august september october november dec
 fall winter""".split())
 
 
-def _in_table_row(text: str, pos: int) -> bool:
-    """True when ``pos`` is on a table row: a line opening with ``|``, or a row of cells the
-    Markdown and HTML readers join with tabs."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    return line.lstrip().startswith("|") or "\t" in line
-
-
 @rule("TIM003", "future-event", "warning",
       "An event told in the past tense on a date after the publication date.",
       description="""
@@ -214,7 +205,7 @@ def future_event(ctx: RuleContext) -> Iterator:
         if c.timex and c.timex.endswith("_REF"):
             continue
         s = ctx.analysis.sentence_of(c.start)
-        if _in_table_row(text, c.start):
+        if ctx.in_table_row(c.start):
             continue  # a table cell ("Required production in 2025") is no clause with a tense
         if c.text.isdigit() and len(c.text) == 4:
             w = _TITLE_BEFORE_YEAR.search(text, max(s.start, c.start - 30), c.start)
@@ -270,6 +261,8 @@ _DONE_WORDS = fastre.plain(r"\b(?:found|finds|concluded|completed|showed|shows|f
 _RATE_BEFORE = fastre.plain(r"(?:%|\bper\s*cent|\bpercent|\bpoints?|\bbps|\d)\s*$", re.IGNORECASE)
 _SINCE_GAP = fastre.plain(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$",
                           re.IGNORECASE)
+_SINCE_WORD = fastre.plain(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?",
+                           re.IGNORECASE)
 # "for a decade, ever since it overtook Jalisco in 2018": the date of a short clause after "since"
 _SINCE_CLAUSE = fastre.plain(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:(?:it|he|she|they|we|the\s+\w+)\s+)"
                              r"[a-z]+(?:ed|ok|ew|an|un|ame|ent|ost|ld|ught)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+",
@@ -386,20 +379,17 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                   f"{describe_interval(r0, r1)}, not {_years(t)}")
             continue
         # (c) "for seven years, since 2010"
-        if rel == "since" or (c.extra.get("amount") and (_SINCE_GAP.match(text, c.end, c.end + 12)
-                                                          or _SINCE_CLAUSE.match(text, c.end, c.end + 90))):
+        since = _SINCE_CLAUSE.match(text, c.end, c.end + 90) if c.extra.get("amount") else None
+        if rel == "since" or since is not None or (c.extra.get("amount") and _SINCE_GAP.match(text, c.end, c.end + 12)):
             if pub is None or unit not in ("year", "decade"):
                 continue
             if _RATE_BEFORE.search(text, max(0, c.start - 30), c.start):
                 continue  # "grown 6% a year since 2019": a rate per year, not a span of one
-            m = re.match(r"['’]?s?\s*,?\s*(?:ever\s+)?since\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?",
-                         text[c.end:c.end + 30], re.IGNORECASE)
-            mc = _SINCE_CLAUSE.match(text, c.end, c.end + 90)
-            if mc is not None:
-                m = mc
-            if not m:
+            if since is None:
+                since = _SINCE_WORD.match(text, c.end, c.end + 30)
+            if since is None:
                 continue
-            pos = c.end + m.end() if mc is None else m.end()
+            pos = since.end()
             t = idx.at(pos)
             if t is not None and (not _resolved(t) or t.relative):
                 t = None
@@ -462,7 +452,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
         if c.extra.get("age_at"):
             s0, s1, pool = idx.sentence(c)
             if pub is None:  # two ages at two dated moments need no publication date
-                found = _ages_at_two_moments(ctx, idx, c, pool, done)
+                found = _ages_at_two_moments(ctx, c, pool, done)
                 if found is not None:
                     yield found
                 continue
@@ -472,7 +462,7 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
             if now_age is None:  # "joined aged 24 in 2001 and, now 61, runs it"
                 now_age = next((p for p in pool if p.start > c.end and p.extra.get("age_now")), None)
             if now_age is None:
-                found = _ages_at_two_moments(ctx, idx, c, pool, done)
+                found = _ages_at_two_moments(ctx, c, pool, done)
                 if found is not None:
                     yield found
                     continue
@@ -484,7 +474,6 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
                                     and "age" in p.extra and not p.extra.get("age_at")), None)
                 if now_age is None:
                     continue
-            year_c = None
             year_c = None
             for p in pool:
                 if p.kind == "date" and _resolved(p) and not p.relative and p.extra.get("granularity") in (
@@ -529,18 +518,18 @@ def elapsed_time_mismatch(ctx: RuleContext) -> Iterator:
 _WHO_NAME_BEFORE = fastre.plain(r"\b([A-Z][\w'’-]+),\s+who\s+(?:was\s+|had\s+been\s+)?$")
 
 
-def _moment_of(c: Claim, pool: list[Claim], skip: int = -1) -> Claim | None:
+def _moment_of(c: Claim, pool: list[Claim]) -> Claim | None:
     """The resolved date nearest an age at a moment (within 60 characters)."""
     best = None
     for p in pool:
-        if p.kind == "date" and _resolved(p) and not p.relative and p.start != skip \
+        if p.kind == "date" and _resolved(p) and not p.relative \
                 and p.extra.get("granularity") in ("year", "month", "day") and abs(p.start - c.start) < 60:
             if best is None or abs(p.start - c.start) < abs(best.start - c.start):
                 best = p
     return best
 
 
-def _ages_at_two_moments(ctx: RuleContext, idx, c: Claim, pool: list[Claim], done: set[int]):
+def _ages_at_two_moments(ctx: RuleContext, c: Claim, pool: list[Claim], done: set[int]):
     """``was 17 when ... in April 2021, and 21 when ... in May 2022``: two ages of one person
     at two dated moments must differ by the time between them."""
     later = [p for p in pool if p.start > c.end and p.extra.get("age_at") and "age" in p.extra]
